@@ -1,0 +1,273 @@
+// A sparse 64-bit address space of 64 KiB pages, for Linux-user mode:
+// the process image, its heap, its mmaps and its stack.
+
+import { MemFault, type GuestMemory } from './guest-memory.js';
+
+export const PAGE_SHIFT = 16;
+export const PAGE_SIZE = 1 << PAGE_SHIFT;
+const PAGE_MASK = PAGE_SIZE - 1;
+
+export const PROT_READ = 1;
+export const PROT_WRITE = 2;
+export const PROT_EXEC = 4;
+
+interface Page {
+  readonly data: Uint8Array;
+  readonly view: DataView;
+  prot: number;
+}
+
+const TLB_SIZE = 256;
+
+/** Page number of an address given as halves (exact: < 2^48 for any 64-bit address). */
+function pageKey(hi: number, lo: number): number {
+  return (hi >>> 0) * 65536 + (lo >>> PAGE_SHIFT);
+}
+
+export class SparseMemory implements GuestMemory {
+  hi64 = 0;
+  private readonly pages = new Map<number, Page>();
+  // Direct-mapped lookaside for the page map: separate read and write sides so
+  // a read-only page never satisfies a store.
+  private readonly rKey = new Float64Array(TLB_SIZE).fill(-1);
+  private readonly rView: DataView[] = new Array(TLB_SIZE);
+  private readonly wKey = new Float64Array(TLB_SIZE).fill(-1);
+  private readonly wView: DataView[] = new Array(TLB_SIZE);
+  /** Called when a page's mapping or permissions change (code caches listen). */
+  onUnmap: ((pageNumber: number) => void) | undefined;
+
+  // ---- mapping -----------------------------------------------------------
+
+  /** Map [addr, addr+len) (page-rounded) with `prot`, zero-filled. Existing pages get the new prot. */
+  map(addr: number, len: number, prot: number): void {
+    const first = Math.floor(addr / PAGE_SIZE);
+    const last = Math.floor((addr + len - 1) / PAGE_SIZE);
+    for (let p = first; p <= last; p++) {
+      const pg = this.pages.get(p);
+      if (pg) pg.prot = prot;
+      else {
+        const data = new Uint8Array(PAGE_SIZE);
+        this.pages.set(p, { data, view: new DataView(data.buffer), prot });
+      }
+    }
+    this.flushTlb();
+  }
+
+  unmap(addr: number, len: number): void {
+    const first = Math.floor(addr / PAGE_SIZE);
+    const last = Math.floor((addr + len - 1) / PAGE_SIZE);
+    for (let p = first; p <= last; p++) {
+      if (this.pages.delete(p)) this.onUnmap?.(p);
+    }
+    this.flushTlb();
+  }
+
+  protect(addr: number, len: number, prot: number): boolean {
+    const first = Math.floor(addr / PAGE_SIZE);
+    const last = Math.floor((addr + len - 1) / PAGE_SIZE);
+    for (let p = first; p <= last; p++) if (!this.pages.has(p)) return false;
+    for (let p = first; p <= last; p++) this.pages.get(p)!.prot = prot;
+    this.flushTlb();
+    return true;
+  }
+
+  isMapped(addr: number): boolean {
+    return this.pages.has(Math.floor(addr / PAGE_SIZE));
+  }
+
+  /** Lowest page-aligned address >= hint where `len` bytes are free, or -1. */
+  findFree(len: number, hint: number, limit = 2 ** 47): number {
+    const n = Math.ceil(len / PAGE_SIZE);
+    let p = Math.ceil(hint / PAGE_SIZE);
+    const end = Math.floor(limit / PAGE_SIZE);
+    outer: while (p + n <= end) {
+      for (let k = 0; k < n; k++) {
+        if (this.pages.has(p + k)) {
+          p = p + k + 1;
+          continue outer;
+        }
+      }
+      return p * PAGE_SIZE;
+    }
+    return -1;
+  }
+
+  private flushTlb(): void {
+    this.rKey.fill(-1);
+    this.wKey.fill(-1);
+  }
+
+  // ---- host-side bulk access (syscalls, loaders); addresses are numbers ----
+
+  readBytes(addr: number, len: number): Uint8Array {
+    const out = new Uint8Array(len);
+    let done = 0;
+    while (done < len) {
+      const a = addr + done;
+      const pg = this.pages.get(Math.floor(a / PAGE_SIZE));
+      if (!pg || !(pg.prot & PROT_READ)) throw new MemFault(Math.floor(a / 2 ** 32), a % 2 ** 32 | 0, false, pg ? 'protection' : 'unmapped');
+      const off = a % PAGE_SIZE;
+      const n = Math.min(len - done, PAGE_SIZE - off);
+      out.set(pg.data.subarray(off, off + n), done);
+      done += n;
+    }
+    return out;
+  }
+
+  /** Write bytes; `force` ignores write protection (loader filling read-only segments). */
+  writeBytes(addr: number, bytes: Uint8Array, force = false): void {
+    let done = 0;
+    while (done < bytes.length) {
+      const a = addr + done;
+      const pg = this.pages.get(Math.floor(a / PAGE_SIZE));
+      if (!pg || (!force && !(pg.prot & PROT_WRITE))) throw new MemFault(Math.floor(a / 2 ** 32), a % 2 ** 32 | 0, true, pg ? 'protection' : 'unmapped');
+      const off = a % PAGE_SIZE;
+      const n = Math.min(bytes.length - done, PAGE_SIZE - off);
+      pg.data.set(bytes.subarray(done, done + n), off);
+      done += n;
+    }
+  }
+
+  /** Read a NUL-terminated string (at most `max` bytes). */
+  readCString(addr: number, max = 1 << 20): Uint8Array {
+    const parts: number[] = [];
+    for (let i = 0; i < max; i++) {
+      const a = addr + i;
+      const b = this.read8(Math.floor(a / 2 ** 32), a % 2 ** 32 | 0);
+      if (b === 0) break;
+      parts.push(b);
+    }
+    return Uint8Array.from(parts);
+  }
+
+  // ---- CPU access ----------------------------------------------------------
+
+  private slowPage(hi: number, lo: number, write: boolean, exec = false): DataView {
+    const key = pageKey(hi, lo);
+    const pg = this.pages.get(key);
+    const need = write ? PROT_WRITE : exec ? PROT_EXEC : PROT_READ;
+    if (!pg || !(pg.prot & need)) throw new MemFault(hi, lo, write, pg ? 'protection' : 'unmapped');
+    if (!exec) {
+      const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
+      if (write) {
+        this.wKey[idx] = key;
+        this.wView[idx] = pg.view;
+      } else {
+        this.rKey[idx] = key;
+        this.rView[idx] = pg.view;
+      }
+    }
+    return pg.view;
+  }
+
+  private rv(hi: number, lo: number): DataView {
+    const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
+    if (this.rKey[idx] === (hi >>> 0) * 65536 + (lo >>> PAGE_SHIFT)) return this.rView[idx]!;
+    return this.slowPage(hi, lo, false);
+  }
+
+  private wv(hi: number, lo: number): DataView {
+    const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
+    if (this.wKey[idx] === (hi >>> 0) * 65536 + (lo >>> PAGE_SHIFT)) return this.wView[idx]!;
+    return this.slowPage(hi, lo, true);
+  }
+
+  read8(hi: number, lo: number): number {
+    return this.rv(hi, lo).getUint8(lo & PAGE_MASK);
+  }
+
+  read16(hi: number, lo: number, le: boolean): number {
+    const off = lo & PAGE_MASK;
+    if (off <= PAGE_SIZE - 2) return this.rv(hi, lo).getUint16(off, le);
+    return this.readSplit(hi, lo, 2, le);
+  }
+
+  read32(hi: number, lo: number, le: boolean): number {
+    const off = lo & PAGE_MASK;
+    if (off <= PAGE_SIZE - 4) return this.rv(hi, lo).getInt32(off, le);
+    return this.readSplit(hi, lo, 4, le) | 0;
+  }
+
+  read64(hi: number, lo: number, le: boolean): number {
+    const off = lo & PAGE_MASK;
+    if (off <= PAGE_SIZE - 8) {
+      const v = this.rv(hi, lo);
+      if (le) {
+        this.hi64 = v.getInt32(off + 4, true);
+        return v.getInt32(off, true);
+      }
+      this.hi64 = v.getInt32(off, false);
+      return v.getInt32(off + 4, false);
+    }
+    const lo1 = (lo + 4) | 0;
+    const hi1 = lo1 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
+    const a = this.readSplit(hi, lo, 4, le) | 0;
+    const b = this.readSplit(hi1, lo1, 4, le) | 0;
+    if (le) {
+      this.hi64 = b;
+      return a;
+    }
+    this.hi64 = a;
+    return b;
+  }
+
+  fetch32(hi: number, lo: number, le: boolean): number {
+    return this.slowPage(hi, lo, false, true).getInt32(lo & PAGE_MASK, le);
+  }
+
+  write8(hi: number, lo: number, v: number): void {
+    this.wv(hi, lo).setUint8(lo & PAGE_MASK, v);
+  }
+
+  write16(hi: number, lo: number, v: number, le: boolean): void {
+    const off = lo & PAGE_MASK;
+    if (off <= PAGE_SIZE - 2) this.wv(hi, lo).setUint16(off, v, le);
+    else this.writeSplit(hi, lo, 2, v, le);
+  }
+
+  write32(hi: number, lo: number, v: number, le: boolean): void {
+    const off = lo & PAGE_MASK;
+    if (off <= PAGE_SIZE - 4) this.wv(hi, lo).setInt32(off, v, le);
+    else this.writeSplit(hi, lo, 4, v, le);
+  }
+
+  write64(hi: number, lo: number, vHi: number, vLo: number, le: boolean): void {
+    const off = lo & PAGE_MASK;
+    if (off <= PAGE_SIZE - 8) {
+      const v = this.wv(hi, lo);
+      v.setInt32(off, le ? vLo : vHi, le);
+      v.setInt32(off + 4, le ? vHi : vLo, le);
+      return;
+    }
+    // Check both pages before writing anything, so a fault leaves memory unchanged.
+    const lo1 = (lo + 7) | 0;
+    this.wv(lo1 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, lo1);
+    const lo4 = (lo + 4) | 0;
+    const hi4 = lo4 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
+    this.writeSplit(hi, lo, 4, le ? vLo : vHi, le);
+    this.writeSplit(hi4, lo4, 4, le ? vHi : vLo, le);
+  }
+
+  private readSplit(hi: number, lo: number, n: number, le: boolean): number {
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      const l = (lo + i) | 0;
+      const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
+      const b = this.read8(h, l);
+      v = le ? v | (b << (8 * i)) : (v << 8) | b;
+    }
+    return v >>> 0;
+  }
+
+  private writeSplit(hi: number, lo: number, n: number, v: number, le: boolean): void {
+    // Probe the last byte first so a fault leaves memory unchanged.
+    const ll = (lo + n - 1) | 0;
+    this.wv(ll >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, ll);
+    for (let i = 0; i < n; i++) {
+      const l = (lo + i) | 0;
+      const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
+      const sh = le ? 8 * i : 8 * (n - 1 - i);
+      this.write8(h, l, (v >>> sh) & 0xff);
+    }
+  }
+}
