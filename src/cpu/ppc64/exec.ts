@@ -45,6 +45,7 @@ export class Executor {
     this.dec = opts.decoder ?? decoder();
     this.problemState = opts.problemState ?? true;
     this.cachedLe = cpu.le;
+    cpu.onIcbi = (hi, lo) => this.invalidate((hi >>> 0) * 2 ** 32 + (lo >>> 0), 128);
   }
 
   /** The handler that executes an instruction word (illegal/privileged traps included). */

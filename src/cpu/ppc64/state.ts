@@ -71,6 +71,9 @@ export class CpuState {
   /** Scratch: high word returned by helpers that compute 64-bit values. */
   tmpHi = 0;
 
+  /** Called by icbi with the block's address (the run loop drops decoded code there). */
+  onIcbi: ((hi: number, lo: number) => void) | undefined;
+
   /** Time base source (ticks as a double; 512 MHz like POWER9). Replaceable for determinism. */
   timebase: () => number = () => Math.floor(globalThis.performance.now() * 512_000);
 
