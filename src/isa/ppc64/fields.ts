@@ -85,6 +85,9 @@ export const FIELDS = {
   // XX2 with A on the B slot bit 29 and XX1 stores: same as XS/XT
   DCMX: c([[25, 1], [29, 1], [11, 5]]),
   UIM_XX2: f(12, 4), UIM_XXSP: f(14, 2),
+  // VSX (added by the vsx unit): xststdc*/xststdcqp DCMX at 9:15; XO parts of
+  // xxpermdi/xxsldwi (24:28, with DM/SHW at 22:23) and of xvtstdc* (21:24, 26:28).
+  DCMX7: f(9, 7), XO_XX3D: f(24, 5), XO_TSTDC: f(21, 4), XO_TSTDC3: f(26, 3),
 } as const satisfies Record<string, FieldDef>;
 
 export type FieldName = keyof typeof FIELDS;
