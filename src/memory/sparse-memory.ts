@@ -29,10 +29,13 @@ export class SparseMemory implements GuestMemory {
   private readonly pages = new Map<number, Page>();
   // Direct-mapped lookaside for the page map: separate read and write sides so
   // a read-only page never satisfies a store.
-  private readonly rKey = new Float64Array(TLB_SIZE).fill(-1);
-  private readonly rView: DataView[] = new Array(TLB_SIZE);
-  private readonly wKey = new Float64Array(TLB_SIZE).fill(-1);
-  private readonly wView: DataView[] = new Array(TLB_SIZE);
+  // Tags are the page's (lo >>> 16) and hi words: integer compares only.
+  private readonly rTagLo = new Int32Array(TLB_SIZE).fill(-1);
+  private readonly rTagHi = new Int32Array(TLB_SIZE);
+  private readonly rView: DataView[] = new Array<DataView>(TLB_SIZE);
+  private readonly wTagLo = new Int32Array(TLB_SIZE).fill(-1);
+  private readonly wTagHi = new Int32Array(TLB_SIZE);
+  private readonly wView: DataView[] = new Array<DataView>(TLB_SIZE);
   /** Called when a page's mapping or permissions change (code caches listen). */
   onUnmap: ((pageNumber: number) => void) | undefined;
 
@@ -93,8 +96,8 @@ export class SparseMemory implements GuestMemory {
   }
 
   private flushTlb(): void {
-    this.rKey.fill(-1);
-    this.wKey.fill(-1);
+    this.rTagLo.fill(-1);
+    this.wTagLo.fill(-1);
   }
 
   // ---- host-side bulk access (syscalls, loaders); addresses are numbers ----
@@ -150,10 +153,12 @@ export class SparseMemory implements GuestMemory {
     if (!exec) {
       const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
       if (write) {
-        this.wKey[idx] = key;
+        this.wTagLo[idx] = lo >>> PAGE_SHIFT;
+        this.wTagHi[idx] = hi;
         this.wView[idx] = pg.view;
       } else {
-        this.rKey[idx] = key;
+        this.rTagLo[idx] = lo >>> PAGE_SHIFT;
+        this.rTagHi[idx] = hi;
         this.rView[idx] = pg.view;
       }
     }
@@ -162,13 +167,13 @@ export class SparseMemory implements GuestMemory {
 
   private rv(hi: number, lo: number): DataView {
     const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
-    if (this.rKey[idx] === (hi >>> 0) * 65536 + (lo >>> PAGE_SHIFT)) return this.rView[idx]!;
+    if (this.rTagLo[idx] === lo >>> PAGE_SHIFT && this.rTagHi[idx] === hi) return this.rView[idx]!;
     return this.slowPage(hi, lo, false);
   }
 
   private wv(hi: number, lo: number): DataView {
     const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
-    if (this.wKey[idx] === (hi >>> 0) * 65536 + (lo >>> PAGE_SHIFT)) return this.wView[idx]!;
+    if (this.wTagLo[idx] === lo >>> PAGE_SHIFT && this.wTagHi[idx] === hi) return this.wView[idx]!;
     return this.slowPage(hi, lo, true);
   }
 
