@@ -7,15 +7,24 @@ import { SparseMemory, PAGE_SIZE, PROT_READ, PROT_WRITE, PROT_EXEC } from '../me
 import { CpuState } from '../cpu/ppc64/state.js';
 import { Executor } from '../cpu/ppc64/exec.js';
 import type { CpuTrap } from '../cpu/ppc64/trap.js';
+import { decoder } from '../isa/ppc64/decoder.js';
+import { HANDLERS } from '../cpu/ppc64/interp/index.js';
 import type { HostOs } from './host.js';
 import { doSyscall } from './syscalls.js';
 import { buildInitialStack } from './stack.js';
 
 export const STACK_TOP = 0x7fff_fffe_0000;
 export const STACK_SIZE = 8 * 1024 * 1024;
+/** Where mmap(NULL, …) starts looking (grows up; well below the stack). */
+export const MMAP_BASE = 0x7fff_0000_0000 / 2;
 
 export class ExitProcess {
   constructor(readonly status: number) {}
+}
+
+/** A signal whose default action ends the process (raised by kill/tgkill of itself). */
+export class FatalSignal {
+  constructor(readonly sig: number) {}
 }
 
 export interface ProcessOptions {
@@ -24,7 +33,37 @@ export interface ProcessOptions {
   host: HostOs;
   /** Deterministic AT_RANDOM bytes (tests); random otherwise. */
   random?: Uint8Array;
+  /** Log every system call to this sink (like qemu -strace). */
+  strace?: (line: string) => void;
+  /** AT_EXECFN (default argv[0]). */
+  execfn?: string;
 }
+
+export const SIGNAL_NAMES: Record<number, string> = {
+  1: 'Hangup',
+  2: 'Interrupt',
+  3: 'Quit',
+  4: 'Illegal instruction',
+  5: 'Trace/breakpoint trap',
+  6: 'Aborted',
+  7: 'Bus error',
+  8: 'Floating point exception',
+  9: 'Killed',
+  10: 'User defined signal 1',
+  11: 'Segmentation fault',
+  12: 'User defined signal 2',
+  13: 'Broken pipe',
+  14: 'Alarm clock',
+  15: 'Terminated',
+  24: 'CPU time limit exceeded',
+  25: 'File size limit exceeded',
+  31: 'Bad system call',
+};
+
+/** Signals whose default action dumps core (qemu then prints "uncaught target signal"). */
+export const CORE_SIGNALS = new Set([3, 4, 5, 6, 7, 8, 11, 24, 25, 31]);
+/** Signals whose default action is to be ignored. */
+export const IGNORED_SIGNALS = new Set([17, 18, 23, 28]); // CHLD, CONT, URG, WINCH
 
 export class Process {
   readonly mem = new SparseMemory();
@@ -33,8 +72,16 @@ export class Process {
   readonly elf: ElfFile;
   brkStart = 0;
   brk = 0;
-  mmapBase = 0x7fff_0000_0000 / 2; // grows up from here; below the stack
+  mmapBase = MMAP_BASE;
   exitStatus: number | undefined;
+  /** Raw struct sigaction (32 bytes, guest order) per signal number. */
+  readonly sigactions = new Map<number, Uint8Array>();
+  sigmask = 0n;
+  tidAddress = 0;
+  /** getdents64 position (entry index) per open directory fd. */
+  readonly dirPos = new Map<number, number>();
+  /** The last fatal trap and its description (for tests and the CLI). */
+  lastFatal: { sig: number; detail: string } | undefined;
 
   constructor(
     image: Uint8Array,
@@ -42,6 +89,7 @@ export class Process {
   ) {
     this.elf = parseElf(image);
     if (this.elf.phdrs.some((p) => p.type === PT_INTERP)) throw new ElfError('dynamically linked executables are not supported (PT_INTERP present); use a static binary');
+    if (!this.elf.phdrs.some((p) => p.type === PT_LOAD && p.memsz > 0)) throw new ElfError('no loadable segments');
     this.cpu = new CpuState(this.mem);
     this.cpu.le = this.elf.littleEndian;
     this.exec = new Executor(this.cpu);
@@ -52,31 +100,44 @@ export class Process {
   private load(): void {
     const { elf, mem } = this;
     let end = 0;
+    // Segments may share a 64 KiB page (binaries linked for 4 KiB pages): union the permissions.
+    const pageProt = new Map<number, number>();
     for (const ph of elf.phdrs) {
       if (ph.type !== PT_LOAD || ph.memsz === 0) continue;
       const prot = (ph.flags & PF_R ? PROT_READ : 0) | (ph.flags & PF_W ? PROT_WRITE : 0) | (ph.flags & PF_X ? PROT_EXEC : 0);
-      const start = Math.floor(ph.vaddr / PAGE_SIZE) * PAGE_SIZE;
-      mem.map(start, ph.vaddr + ph.memsz - start, prot | PROT_READ);
-      mem.writeBytes(ph.vaddr, elf.bytes.subarray(ph.offset, ph.offset + ph.filesz), true);
+      for (let pg = Math.floor(ph.vaddr / PAGE_SIZE); pg * PAGE_SIZE < ph.vaddr + ph.memsz; pg++) pageProt.set(pg, (pageProt.get(pg) ?? 0) | prot | PROT_READ);
       end = Math.max(end, ph.vaddr + ph.memsz);
+    }
+    for (const [pg, prot] of pageProt) mem.map(pg * PAGE_SIZE, PAGE_SIZE, prot);
+    for (const ph of elf.phdrs) {
+      if (ph.type === PT_LOAD && ph.filesz > 0) mem.writeBytes(ph.vaddr, elf.bytes.subarray(ph.offset, ph.offset + ph.filesz), true);
     }
     this.brkStart = this.brk = Math.ceil(end / PAGE_SIZE) * PAGE_SIZE;
     mem.map(STACK_TOP - STACK_SIZE, STACK_SIZE, PROT_READ | PROT_WRITE);
 
     const sp = buildInitialStack(this, STACK_TOP);
     const cpu = this.cpu;
+    // As qemu-user's init_thread (and Linux's start_thread): r1 = stack, and for
+    // ELFv1 r2 = TOC from the entry descriptor; for ELFv2 r12 = entry. Others are 0.
     cpu.setGprNum(1, sp);
     let entry = elf.entry;
     if (elf.abiVersion !== 2) {
       // ELFv1 (e_flags ABI version 0 or 1, whatever the byte order): e_entry points
-      // to a function descriptor (entry, TOC, environment), as Linux's start_thread reads it.
-      const d = mem.readBytes(entry, 16);
+      // to a function descriptor (entry, TOC, environment).
+      let d: Uint8Array;
+      try {
+        d = mem.readBytes(entry, 16);
+      } catch {
+        throw new ElfError(`entry point descriptor 0x${entry.toString(16)} is not in a loaded segment`);
+      }
       const dv = new DataView(d.buffer);
       entry = Number(dv.getBigUint64(0, elf.littleEndian));
       cpu.setGprNum(2, Number(dv.getBigUint64(8, elf.littleEndian)));
+    } else {
+      cpu.setGprNum(12, entry);
     }
+    if (!mem.isMapped(entry)) throw new ElfError(`entry point 0x${entry.toString(16)} is not in a loaded segment`);
     cpu.nip = entry;
-    cpu.setGprNum(12, entry);
   }
 
   /** Run until the guest exits; returns the exit status (128+signal for a fatal signal). */
@@ -96,6 +157,7 @@ export class Process {
         doSyscall(this);
       } catch (e) {
         if (e instanceof ExitProcess) return (this.exitStatus = e.status);
+        if (e instanceof FatalSignal) return (this.exitStatus = this.die(e.sig, trap, `kill() at pc 0x${(this.cpu.nip - 4).toString(16)}`));
         throw e;
       }
       return undefined;
@@ -106,8 +168,34 @@ export class Process {
   /** A signal with no handler: report it like qemu-user and end with 128+signal. */
   private fatalSignal(trap: CpuTrap): number {
     const sig = SIGNALS[trap.kind] ?? 6;
-    this.opts.host.fatalSignal?.(sig, this.cpu.nip, trap);
+    return this.die(sig, trap, this.describeTrap(trap));
+  }
+
+  private die(sig: number, trap: CpuTrap, detail: string): number {
+    this.lastFatal = { sig, detail };
+    if (CORE_SIGNALS.has(sig)) this.opts.host.fatalSignal?.(sig, this.cpu.nip, trap, detail);
     return 128 + sig;
+  }
+
+  /** "pc 0x…: insn 0x… (mnemonic, not implemented)" and the like. */
+  describeTrap(trap: CpuTrap): string {
+    const pc = this.cpu.nip;
+    let s = `pc 0x${pc.toString(16)}`;
+    if (trap.kind === 'segv') return `${s}: bad access to 0x${trap.addr.toString(16)}`;
+    let word: number;
+    try {
+      word = this.mem.fetch32(Math.floor(pc / 2 ** 32) | 0, pc % 2 ** 32 | 0, this.cpu.le) >>> 0;
+    } catch {
+      return `${s}: instruction fetch failed`;
+    }
+    s += `: insn 0x${word.toString(16).padStart(8, '0')}`;
+    if (trap.kind === 'illegal' || trap.kind === 'privileged') {
+      const row = decoder().decode(word);
+      if (!row) s += ' (not a known instruction)';
+      else if (!HANDLERS[row.mnem]) s += ` (${row.mnem}: not implemented)`;
+      else s += ` (${row.mnem}${trap.kind === 'privileged' ? ': privileged' : ': invalid form'})`;
+    }
+    return s;
   }
 }
 

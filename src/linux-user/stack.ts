@@ -27,20 +27,23 @@ export const AT_RANDOM = 25;
 export const AT_HWCAP2 = 26;
 export const AT_EXECFN = 31;
 
-// arch/powerpc/include/uapi/asm/cputable.h
+export const AT_IGNOREPPC = 22;
+
+// arch/powerpc/include/uapi/asm/cputable.h. qemu-ppc64le 7.2 -cpu power9 gives
+// AT_HWCAP 0x58000580 (64 | ALTIVEC | FPU | DFP | ARCH_2_06 | VSX) and AT_HWCAP2
+// 0x8ee00000. We announce the same except DFP (decimal floating point is not
+// implemented), plus MMU and ARCH_2_05 as Linux does (implied by 2.06 anyway).
+// No SCV in HWCAP2: glibc would then use scv for system calls.
 export const HWCAP_POWER9 =
-  0x80000000 | // PPC_FEATURE_32
   0x40000000 | // PPC_FEATURE_64
   0x10000000 | // HAS_ALTIVEC
   0x08000000 | // HAS_FPU
   0x04000000 | // HAS_MMU
   0x00001000 | // ARCH_2_05
   0x00000100 | // ARCH_2_06
-  0x00000080 | // HAS_VSX
-  0x00000002; // TRUE_LE
+  0x00000080; // HAS_VSX
 export const HWCAP2_POWER9 =
   0x80000000 | // ARCH_2_07
-  0x20000000 | // DSCR
   0x08000000 | // ISEL
   0x04000000 | // TAR
   0x02000000 | // VEC_CRYPTO
@@ -66,7 +69,7 @@ export function buildInitialStack(p: Process, top: number): number {
     z.set(b);
     return pushBytes(z);
   };
-  const execfn = cstr(argv[0] ?? '');
+  const execfn = cstr(p.opts.execfn ?? argv[0] ?? '');
   const envAddrs = envp.map(cstr);
   const argAddrs = argv.map(cstr);
   const platform = cstr('power9');
@@ -75,8 +78,14 @@ export function buildInitialStack(p: Process, top: number): number {
   sp = Math.floor(sp / 16) * 16;
 
   const phdrAddr = p.elf.phdrs.length ? firstLoadVaddr(p) + p.elf.phoff : 0;
+  // Same entries and order as qemu-user (powerpc's ARCH_DLINFO first), plus AT_PLATFORM/AT_BASE_PLATFORM as Linux gives them.
   const auxv: Array<[number, number]> = [
-    [AT_HWCAP, HWCAP_POWER9 | (le ? 0x1 : 0)],
+    [AT_IGNOREPPC, AT_IGNOREPPC],
+    [AT_IGNOREPPC, AT_IGNOREPPC],
+    [AT_DCACHEBSIZE, 128],
+    [AT_ICACHEBSIZE, 128],
+    [AT_UCACHEBSIZE, 0],
+    [AT_HWCAP, HWCAP_POWER9],
     [AT_HWCAP2, HWCAP2_POWER9],
     [AT_PAGESZ, 65536],
     [AT_CLKTCK, 100],
@@ -92,9 +101,6 @@ export function buildInitialStack(p: Process, top: number): number {
     [AT_EGID, 0],
     [AT_SECURE, 0],
     [AT_RANDOM, randomAddr],
-    [AT_DCACHEBSIZE, 128],
-    [AT_ICACHEBSIZE, 128],
-    [AT_UCACHEBSIZE, 0],
     [AT_PLATFORM, platform],
     [AT_BASE_PLATFORM, platform],
     [AT_EXECFN, execfn],
