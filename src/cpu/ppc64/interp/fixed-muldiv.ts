@@ -7,7 +7,8 @@
 //
 // Where the ISA leaves results undefined (divide by zero, overflow), the
 // results are those of QEMU 7.2: divw/divwu/divd/divdu return the dividend,
-// the extended divides return 0, the modulo instructions return 0.
+// the extended divides return 0, the modulo instructions return 0. divw and
+// divwu leave RT[0:31] = 0 (QEMU zero-extends; the ISA leaves them undefined).
 
 import type { HandlerTable } from './handler.js';
 import type { CpuState } from '../state.js';
@@ -301,38 +302,37 @@ export const FIXED_MULDIV_HANDLERS: HandlerTable = {
   },
 
   divde(s, i) {
+    // QEMU 7.2: overflow iff RB = 0 or |RA| >= |RB|; otherwise the low 64 bits
+    // of the 128-bit quotient (which may not fit a signed doubleword).
     const ra = (i >>> 16) & 31;
     const rb = (i >>> 11) & 31;
+    const a = big(s.gprHi[ra]!, s.gprLo[ra]!);
     const b = big(s.gprHi[rb]!, s.gprLo[rb]!);
     let hi = 0;
     let lo = 0;
     let ov = 1;
-    if (b !== 0n) {
-      const q = (big(s.gprHi[ra]!, s.gprLo[ra]!) << 64n) / b;
-      if (q >= -(1n << 63n) && q < 1n << 63n) {
-        lo = fromBig(q);
-        hi = qHi;
-        ov = 0;
-      }
+    if (b !== 0n && (a < 0n ? -a : a) < (b < 0n ? -b : b)) {
+      lo = fromBig((a << 64n) / b);
+      hi = qHi;
+      ov = 0;
     }
     if (i & 0x400) setOv(s, ov);
     setRT(s, i, hi, lo);
   },
 
   divdeu(s, i) {
+    // Overflow iff RB = 0 or RA >= RB (then the quotient would not fit).
     const ra = (i >>> 16) & 31;
     const rb = (i >>> 11) & 31;
+    const a = bigU(s.gprHi[ra]!, s.gprLo[ra]!);
     const b = bigU(s.gprHi[rb]!, s.gprLo[rb]!);
     let hi = 0;
     let lo = 0;
     let ov = 1;
-    if (b !== 0n) {
-      const q = (bigU(s.gprHi[ra]!, s.gprLo[ra]!) << 64n) / b;
-      if (q < 1n << 64n) {
-        lo = fromBig(q);
-        hi = qHi;
-        ov = 0;
-      }
+    if (b !== 0n && a < b) {
+      lo = fromBig((a << 64n) / b);
+      hi = qHi;
+      ov = 0;
     }
     if (i & 0x400) setOv(s, ov);
     setRT(s, i, hi, lo);
