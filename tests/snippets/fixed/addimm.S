@@ -1,4 +1,4 @@
-/* fixed.inc v1 */
+/* fixed.inc v2 */
 #include "fixed.inc"
 /* addi, addis, addic, addic., subfic, mulli, addpcis, addex */
 	INIT

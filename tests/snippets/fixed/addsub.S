@@ -1,4 +1,4 @@
-/* fixed.inc v1 */
+/* fixed.inc v2 */
 #include "fixed.inc"
 /* add, addc, adde, subf, subfc, subfe with every OE/Rc variant: CA/CA32, OV/OV32, SO, CR0 */
 	INIT

@@ -1,4 +1,4 @@
-/* fixed.inc v1 */
+/* fixed.inc v2 */
 #include "fixed.inc"
 /* addme, addze, subfme, subfze, neg with every OE/Rc variant */
 	INIT

@@ -1,4 +1,4 @@
-/* fixed.inc v1 */
+/* fixed.inc v2 */
 #include "fixed.inc"
 /* divw, divwu, divwe, divweu, divd, divdu, divde, divdeu (OE/Rc variants), modsw, moduw, modsd, modud */
 	INIT

@@ -1,4 +1,4 @@
-/* fixed.inc v1 */
+/* fixed.inc v2 */
 #include "fixed.inc"
 /* mullw, mulhw, mulhwu, mulld, mulhd, mulhdu with OE/Rc variants; maddld, maddhd, maddhdu */
 	INIT

@@ -61,7 +61,7 @@ export const FIXED: InsnDef[] = [
   { mnem: 'cmpeqb', form: 'X', opcd: 31, xo: 224, fixed: { L9: 0 }, ops: 'BF,RA,RB', unit: U },
   { mnem: 'setb', form: 'X', opcd: 31, xo: 128, fixed: { L14: 0, RB: 0 }, ops: 'RT,BFA', unit: U },
   { mnem: 'isel', form: 'A', opcd: 31, xo: 15, fixed: { Rc: 0 }, ops: 'RT,RA,RB,BC', unit: U },
-  { mnem: 'darn', form: 'X', opcd: 31, xo: 755, fixed: { UIM3: 0, RB: 0 }, ops: 'RT,L14', unit: U },
+  { mnem: 'darn', form: 'X', opcd: 31, xo: 755, fixed: { BFA: 0, RB: 0 }, ops: 'RT,L14', unit: U },
 
   // ---- logical ----
   { mnem: 'andi.', form: 'D', opcd: 28, ops: 'RA,RS,UI', unit: U },
