@@ -1,7 +1,14 @@
 // Interpreter: unit 'vmx'. Handlers keyed by the mnemonic of their table row
-// (src/isa/ppc64/table/vmx.ts). VR i is VSR 32+i.
+// (src/isa/ppc64/table/vmx.ts). VR i is VSR 32+i. The handlers live in
+// vmx-int.ts (integer, compare, logical, shift), vmx-mul.ts (multiply/sum),
+// vmx-perm.ts (permute, pack, extract), vmx-float.ts and vmx-crypto.ts.
 
 import type { HandlerTable } from './handler.js';
+import { VMX_INT_HANDLERS } from './vmx-int.js';
+import { VMX_MUL_HANDLERS } from './vmx-mul.js';
+import { VMX_PERM_HANDLERS } from './vmx-perm.js';
+import { VMX_FLOAT_HANDLERS } from './vmx-float.js';
+import { VMX_CRYPTO_HANDLERS } from './vmx-crypto.js';
 
 export const VMX_HANDLERS: HandlerTable = {
   mfvscr(s, i) {
@@ -15,4 +22,10 @@ export const VMX_HANDLERS: HandlerTable = {
   mtvscr(s, i) {
     s.vscr = s.vsr[4 * (32 + ((i >>> 11) & 31)) + 3]! & 0x00010001;
   },
+
+  ...VMX_INT_HANDLERS,
+  ...VMX_MUL_HANDLERS,
+  ...VMX_PERM_HANDLERS,
+  ...VMX_FLOAT_HANDLERS,
+  ...VMX_CRYPTO_HANDLERS,
 };
