@@ -88,6 +88,8 @@ export const FIELDS = {
   // VSX (added by the vsx unit): xststdc*/xststdcqp DCMX at 9:15; XO parts of
   // xxpermdi/xxsldwi (24:28, with DM/SHW at 22:23) and of xvtstdc* (21:24, 26:28).
   DCMX7: f(9, 7), XO_XX3D: f(24, 5), XO_TSTDC: f(21, 4), XO_TSTDC3: f(26, 3),
+  // FP (added by the fp unit): mffscdrni DRM at 18:20, mffscrni RM at 19:20.
+  DRM: f(18, 3), RM: f(19, 2),
 } as const satisfies Record<string, FieldDef>;
 
 export type FieldName = keyof typeof FIELDS;

@@ -41,3 +41,23 @@ export function fpscrSummaries(f: number): number {
   if (((f >>> 25) & 0x1f) & ((f >>> 3) & 0x1f)) f |= FPSCR_FEX;
   return f | 0;
 }
+
+/** FPSCR bit 52 (0x800 of the low word) is reserved: mtfsf & co. cannot set it. */
+export const FPSCR_RESERVED_LO = 1 << 11;
+/** Of the high word only DRN (bits 29:31) exists. */
+export const FPSCR_HI_MASK = 7;
+
+/**
+ * ppc_store_fpscr: write the whole FPSCR as mtfsf/mtfsfi/mtfsb0/mtfsb1/mcrfs do
+ * (reserved bits dropped, VX and FEX recomputed).
+ */
+export function storeFpscr(s: { fpscr: number; fpscrHi: number }, lo: number, hi: number): void {
+  s.fpscr = fpscrSummaries(lo & ~FPSCR_RESERVED_LO);
+  s.fpscrHi = hi & FPSCR_HI_MASK;
+}
+
+/** do_fpscr_check_status: is an enabled exception bit set (mtfs* then trap)? */
+export function fpscrEnabledException(f: number): boolean {
+  if (((f >>> 25) & 0xf & (f >>> 3)) !== 0) return true; // OX UX ZX XX vs OE UE ZE XE
+  return (f & FPSCR_VE) !== 0 && (f & FPSCR_VX_ALL) !== 0;
+}
