@@ -139,6 +139,26 @@ const DS = (base: string): AliasDef[] => [
 /** One-hot FXM for mtocrf/mfocrf, else objdump rejects the word. */
 const ONE_HOT = 'FXM!=1 && FXM!=2 && FXM!=4 && FXM!=8 && FXM!=16 && FXM!=32 && FXM!=64 && FXM!=128';
 
+/**
+ * Invalid forms of the update loads/stores (RA=0, or RA=RT for fixed-point
+ * loads). objdump then falls back to "any" CPU and finds the POWER name when
+ * one exists (lu, lux, stu, stux), else prints the word as data.
+ */
+function updateFormAliases(): AliasDef[] {
+  const out: AliasDef[] = [];
+  const power: Record<string, [string, string]> = {
+    lwzu: ['lu', 'RT,D(RA)'], lwzux: ['lux', 'RT,r:RA,RB'], stwu: ['stu', 'RS,D(RA)'], stwux: ['stux', 'RS,RA,RB'],
+  };
+  const gprLoads = ['lbzu', 'lhzu', 'lhau', 'lwzu', 'ldu', 'lbzux', 'lhzux', 'lhaux', 'lwzux', 'lwaux', 'ldux'];
+  const raOnly = ['lfsu', 'lfdu', 'lfsux', 'lfdux', 'stbu', 'sthu', 'stwu', 'stdu', 'stbux', 'sthux', 'stwux', 'stdux', 'stfsu', 'stfdu', 'stfsux', 'stfdux'];
+  for (const m of [...gprLoads, ...raOnly]) {
+    const [name, ops] = power[m] ?? [INVALID, ''];
+    out.push(A(m, 'RA=0', name, ops));
+    if (gprLoads.includes(m)) out.push(A(m, 'RA=RT', name, ops));
+  }
+  return out;
+}
+
 export const ALIASES: readonly AliasDef[] = [
   // ---- fixed-point
   A('addi', 'RA=0', 'li', 'RT,SI'),
@@ -176,8 +196,31 @@ export const ALIASES: readonly AliasDef[] = [
   A('isel', 'BC=2', 'iseleq', 'RT,RA,RB'),
   ...trapAliases(),
 
+  // ---- invalid load/store forms (what objdump prints for them)
+  ...updateFormAliases(),
+  A('lmw', 'RA>=RT', 'lm', 'RT,D(RA)'),
+  A('lswx', 'RT=RA', 'lsx', 'RT,r:RA,RB'),
+  A('lswx', 'RT=RB', 'lsx', 'RT,r:RA,RB'),
+  A('lswi', 'RA>=RT && RA<RT+(((NB+31)%32+4)>>2)', 'lsi', 'RT,RA,imm:(NB+31)%32+1'),
+  A('lswi', '', 'lswi', 'RT,RA,imm:(NB+31)%32+1'),
+  A('stswi', '', 'stswi', 'RS,RA,imm:(NB+31)%32+1'),
+  // lq with an odd or RA-overlapping pair: objdump finds the 750CL's psq_l
+  A('lq', 'RTp&1=1', 'psq_l', 'f:RTp,imm:(D&4095)-(D&2048)*2(r:RA),imm:D>>15&1,imm:D>>12&7'),
+  A('lq', 'RTp=RA', 'psq_l', 'f:RTp,imm:(D&4095)-(D&2048)*2(r:RA),imm:D>>15&1,imm:D>>12&7'),
+  A('lqarx', 'RTp&1=1', INVALID, ''),
+  A('lqarx', 'RTp=RA', INVALID, ''),
+  A('lqarx', 'RTp=RB', INVALID, ''),
+  A('addpcis', 'DX=0', 'lnia', 'RT'),
   // objdump's optional EH hint of the load-and-reserve instructions
   ...['lbarx', 'lharx', 'lwarx', 'ldarx', 'lqarx'].map((m) => A(m, '', m, m === 'lqarx' ? 'RTp,RA,RB,EH?' : 'RT,RA,RB,EH?')),
+
+  // ---- floating point: FPSCR field/bit numbers print as plain numbers
+  A('mtfsfi', '', 'mtfsfi', 'imm:BF,U,W?'),
+  A('mtfsb0', '', 'mtfsb0', 'imm:BT'),
+  A('mtfsb1', '', 'mtfsb1', 'imm:BT'),
+  A('mtfsf', '', 'mtfsf', 'FLM,FRB,L6?,W?'),
+  A('xvcpsgnsp', 'XA=XB', 'xvmovsp', 'XT,XA'),
+  A('xvcpsgndp', 'XA=XB', 'xvmovdp', 'XT,XA'),
 
   // ---- condition register
   A('crxor', 'BT=BA && BA=BB', 'crclr', 'BT'),

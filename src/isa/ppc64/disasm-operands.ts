@@ -147,6 +147,15 @@ function operand(spec: string, paren: boolean, ra0: boolean): Operand {
   return { kind, value: compileExpr(s), optional, dflt, paren };
 }
 
+function balanced(s: string): boolean {
+  let d = 0;
+  for (const ch of s) {
+    if (ch === '(') d++;
+    else if (ch === ')' && --d < 0) return false;
+  }
+  return d === 0;
+}
+
 /** Compile an operand list ("RT,D(RA)", "RA,RS,imm:63-ME6", "cr:BI>>2?"). */
 export function compileOperands(ops: string, ra0 = false): Operand[] {
   const out: Operand[] = [];
@@ -165,8 +174,8 @@ export function compileOperands(ops: string, ra0 = false): Operand[] {
   }
   specs.push(cur);
   for (const spec of specs) {
-    const mem = /^\s*([\w:+\-*]+)\((\w+)\)\s*$/.exec(spec);
-    if (mem && mem[2]! in FIELDS) {
+    const mem = /^\s*(.+)\(((?:r0?:)?(\w+))\)\s*$/.exec(spec);
+    if (mem && mem[3]! in FIELDS && balanced(mem[1]!)) {
       out.push(operand(mem[1]!, false, ra0));
       out.push(operand(mem[2]!, true, ra0));
     } else out.push(operand(spec, false, ra0));
