@@ -1,5 +1,6 @@
 // Interpreter: floating-point loads and stores. FPR t is doubleword 0 of VSR t
-// (vsr[4t] high word, vsr[4t+1] low word); doubleword 1 is left alone.
+// (vsr[4t] high word, vsr[4t+1] low word). Loads set doubleword 1 to zero:
+// v3.0B leaves it undefined, POWER9 and QEMU zero it (v3.1 made that the rule).
 // lfs/stfs convert single <-> double by the ISA's bit algorithms
 // (loadstore-fpconv.ts), so NaN payloads and SNaNs pass unchanged.
 // Update forms with RA=0 are invalid (SIGILL, as in QEMU).
@@ -25,6 +26,10 @@ function loadFpPair(s: CpuState, t: number, hi: number, lo: number): void {
   s.vsr[4 * f + 1] = a;
   s.vsr[4 * g] = m.hi64;
   s.vsr[4 * g + 1] = b;
+  s.vsr[4 * f + 2] = 0;
+  s.vsr[4 * f + 3] = 0;
+  s.vsr[4 * g + 2] = 0;
+  s.vsr[4 * g + 3] = 0;
 }
 
 function storeFpPair(s: CpuState, t: number, hi: number, lo: number): void {
@@ -45,6 +50,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const lo = eaDisp(s, ra, (i << 16) >> 16);
     const hi = s.tmpHi;
     spToDp(s.mem.read32(hi, lo, s.le), s.vsr, 4 * t);
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
   },
 
   lfsu(s, i) {
@@ -54,6 +61,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const lo = eaDisp(s, ra, (i << 16) >> 16);
     const hi = s.tmpHi;
     spToDp(s.mem.read32(hi, lo, s.le), s.vsr, 4 * t);
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     s.gprLo[ra] = lo;
     s.gprHi[ra] = hi;
   },
@@ -64,6 +73,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const lo = eaIndexed(s, ra, (i >>> 11) & 31);
     const hi = s.tmpHi;
     spToDp(s.mem.read32(hi, lo, s.le), s.vsr, 4 * t);
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
   },
 
   lfsux(s, i) {
@@ -73,6 +84,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const lo = eaIndexed(s, ra, (i >>> 11) & 31);
     const hi = s.tmpHi;
     spToDp(s.mem.read32(hi, lo, s.le), s.vsr, 4 * t);
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     s.gprLo[ra] = lo;
     s.gprHi[ra] = hi;
   },
@@ -85,6 +98,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const l = s.mem.read64(hi, lo, s.le);
     s.vsr[4 * t] = s.mem.hi64;
     s.vsr[4 * t + 1] = l;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
   },
 
   lfdu(s, i) {
@@ -96,6 +111,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const l = s.mem.read64(hi, lo, s.le);
     s.vsr[4 * t] = s.mem.hi64;
     s.vsr[4 * t + 1] = l;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     s.gprLo[ra] = lo;
     s.gprHi[ra] = hi;
   },
@@ -108,6 +125,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const l = s.mem.read64(hi, lo, s.le);
     s.vsr[4 * t] = s.mem.hi64;
     s.vsr[4 * t + 1] = l;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
   },
 
   lfdux(s, i) {
@@ -119,6 +138,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const l = s.mem.read64(hi, lo, s.le);
     s.vsr[4 * t] = s.mem.hi64;
     s.vsr[4 * t + 1] = l;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     s.gprLo[ra] = lo;
     s.gprHi[ra] = hi;
   },
@@ -206,6 +227,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const v = s.mem.read32(s.tmpHi, lo, s.le);
     s.vsr[4 * t] = v >> 31;
     s.vsr[4 * t + 1] = v;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
   },
 
   lfiwzx(s, i) {
@@ -214,6 +237,8 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
     const v = s.mem.read32(s.tmpHi, lo, s.le);
     s.vsr[4 * t] = 0;
     s.vsr[4 * t + 1] = v;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
   },
 
   stfiwx(s, i) {

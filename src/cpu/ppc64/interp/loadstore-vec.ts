@@ -314,7 +314,8 @@ export const LOADSTORE_VEC_HANDLERS: HandlerTable = {
     stLen(s, xt(i), s.tmpHi, lo, lenOf(s, i), true);
   },
 
-  // ---- VSX scalar (doubleword 1 of the target is left unchanged unless noted) ----
+  // ---- VSX scalar. Doubleword 1 of the target (undefined in v3.0B): the XX1
+  // forms leave it unchanged, lxsd/lxssp and lxsibzx/lxsihzx zero it, as QEMU. ----
   lxsdx(s, i) {
     const lo = eaIndexed(s, (i >>> 16) & 31, (i >>> 11) & 31);
     ldDw(s, xt(i), 0, s.tmpHi, lo);
@@ -388,7 +389,10 @@ export const LOADSTORE_VEC_HANDLERS: HandlerTable = {
 
   lxsd(s, i) {
     const lo = eaDisp(s, (i >>> 16) & 31, ((i << 16) >> 16) & ~3);
-    ldDw(s, 32 + ((i >>> 21) & 31), 0, s.tmpHi, lo);
+    const t = 32 + ((i >>> 21) & 31);
+    ldDw(s, t, 0, s.tmpHi, lo);
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
   },
 
   stxsd(s, i) {
@@ -399,7 +403,10 @@ export const LOADSTORE_VEC_HANDLERS: HandlerTable = {
 
   lxssp(s, i) {
     const lo = eaDisp(s, (i >>> 16) & 31, ((i << 16) >> 16) & ~3);
-    spToDp(s.mem.read32(s.tmpHi, lo, s.le), s.vsr, 4 * (32 + ((i >>> 21) & 31)));
+    const t = 4 * (32 + ((i >>> 21) & 31));
+    spToDp(s.mem.read32(s.tmpHi, lo, s.le), s.vsr, t);
+    s.vsr[t + 2] = 0;
+    s.vsr[t + 3] = 0;
   },
 
   stxssp(s, i) {
