@@ -134,10 +134,11 @@ function unpackPx(s: CpuState, i: number, off: number): void {
 /** vextract*: `size` bytes of VRB from byte uim, right-justified in doubleword 0 of VRT. */
 function extract(s: CpuState, i: number, size: number): void {
   const v = s.vsr;
-  const uim = (i >>> 16) & 15;
+  let uim = (i >>> 16) & 15;
+  if (uim > 16 - size) uim = 0; // undefined in the ISA; QEMU uses byte 0
   ld8(v, vrb(i), B8);
   T8.fill(0);
-  for (let k = 0; k < size; k++) T8[8 - size + k] = uim + k < 16 ? B8[uim + k]! : 0;
+  for (let k = 0; k < size; k++) T8[8 - size + k] = B8[uim + k]!;
   st8(v, vrt(i), T8);
 }
 
@@ -145,23 +146,30 @@ function extract(s: CpuState, i: number, size: number): void {
 function insert(s: CpuState, i: number, size: number): void {
   const v = s.vsr;
   const uim = (i >>> 16) & 15;
+  if (uim > 16 - size) return; // undefined in the ISA; QEMU leaves VRT unchanged
   const t = vrt(i);
   ld8(v, vrb(i), B8);
   ld8(v, t, T8);
-  for (let k = 0; k < size; k++) if (uim + k < 16) T8[uim + k] = B8[8 - size + k]!;
+  for (let k = 0; k < size; k++) T8[uim + k] = B8[8 - size + k]!;
   st8(v, t, T8);
 }
 
-/** vextu[bhw][lr]x: element of `size` bytes at byte index RA&15 (from the left, or right when r). */
+/**
+ * vextu[bhw][lr]x: element of `size` bytes at byte index RA&15 (from the left,
+ * or from the right). Out-of-range left indices are undefined in the ISA; QEMU
+ * computes (VRB as signed 128 >> ((128 - 8*idx - 8*size) & 127)), so bytes past
+ * the end read as the sign of VRB. Same here.
+ */
 function extractX(s: CpuState, i: number, size: number, right: boolean): void {
   const v = s.vsr;
   const idx = s.gprLo[(i >>> 16) & 31]! & 15;
   ld8(v, vrb(i), B8);
-  const start = right ? 16 - idx - size : idx;
+  const sh = ((right ? idx * 8 : 128 - idx * 8 - size * 8) & 127) >>> 3; // in bytes, from the LSB
+  const sign = B8[0]! & 0x80 ? 0xff : 0;
   let r = 0;
-  for (let k = 0; k < size; k++) {
-    const p = start + k;
-    r = r * 256 + (p >= 0 && p < 16 ? B8[p]! : 0);
+  for (let k = size - 1; k >= 0; k--) {
+    const j = sh + k; // byte j counted from the least significant end
+    r = r * 256 + (j < 16 ? B8[15 - j]! : sign);
   }
   const rt = (i >>> 21) & 31;
   s.gprLo[rt] = r | 0;
@@ -316,9 +324,10 @@ export const VMX_PERM_HANDLERS: HandlerTable = {
     st8(v, vrt(i), T8);
   },
   vbpermq(s, i) {
+    // bit permute: indices are the bytes of VRB, the bits come from VRA
     const v = s.vsr;
-    const b = vrb(i);
-    ld8(v, vra(i), A8);
+    const b = vra(i);
+    ld8(v, vrb(i), A8);
     let r = 0;
     for (let k = 0; k < 16; k++) {
       const idx = A8[k]!;
@@ -332,8 +341,8 @@ export const VMX_PERM_HANDLERS: HandlerTable = {
   },
   vbpermd(s, i) {
     const v = s.vsr;
-    const b = vrb(i);
-    ld8(v, vra(i), A8);
+    const b = vra(i);
+    ld8(v, vrb(i), A8);
     for (let d = 0; d < 2; d++) {
       let r = 0;
       for (let k = 0; k < 8; k++) {
