@@ -488,8 +488,9 @@ const BASE_HANDLERS: HandlerTable = {
   popcntd(s, i) {
     const rs = (i >>> 21) & 31;
     const ra = (i >>> 16) & 31;
+    const n = popcnt32(s.gprHi[rs]!) + popcnt32(s.gprLo[rs]!);
     s.gprHi[ra] = 0;
-    s.gprLo[ra] = popcnt32(s.gprHi[rs]!) + popcnt32(s.gprLo[rs]!);
+    s.gprLo[ra] = n;
   },
 
   prtyw(s, i) {
