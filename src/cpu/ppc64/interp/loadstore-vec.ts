@@ -315,7 +315,7 @@ export const LOADSTORE_VEC_HANDLERS: HandlerTable = {
   },
 
   // ---- VSX scalar. Doubleword 1 of the target (undefined in v3.0B): the XX1
-  // forms leave it unchanged, lxsd/lxssp and lxsibzx/lxsihzx zero it, as QEMU. ----
+  // forms leave it unchanged, lxsd/lxssp zero it, as QEMU does. ----
   lxsdx(s, i) {
     const lo = eaIndexed(s, (i >>> 16) & 31, (i >>> 11) & 31);
     ldDw(s, xt(i), 0, s.tmpHi, lo);
@@ -364,8 +364,6 @@ export const LOADSTORE_VEC_HANDLERS: HandlerTable = {
     const t = 4 * xt(i);
     s.vsr[t + 1] = s.mem.read8(s.tmpHi, lo);
     s.vsr[t] = 0;
-    s.vsr[t + 2] = 0;
-    s.vsr[t + 3] = 0;
   },
 
   lxsihzx(s, i) {
@@ -373,8 +371,6 @@ export const LOADSTORE_VEC_HANDLERS: HandlerTable = {
     const t = 4 * xt(i);
     s.vsr[t + 1] = s.mem.read16(s.tmpHi, lo, s.le);
     s.vsr[t] = 0;
-    s.vsr[t + 2] = 0;
-    s.vsr[t + 3] = 0;
   },
 
   stxsibx(s, i) {
