@@ -13,7 +13,7 @@
 //   D(RA)            displacement then base register in parentheses
 // Expressions: integers, field names, + - * & >> % and parentheses.
 
-import { FIELDS, field, type FieldName } from './fields.js';
+import { FIELDS, bits, encodeField, field, fieldMask, sext, type FieldName } from './fields.js';
 
 export type Kind = 'r' | 'r0' | 'f' | 'v' | 'vs' | 'cr' | 'crb' | 'imm' | 'rel' | 'abs';
 
@@ -35,6 +35,19 @@ export function kindOfField(name: string): Kind {
 // ---------------------------------------------------------------- expressions
 
 export type Expr = (w: number) => number;
+
+/** A fast reader for one field (simple fields get a shift-and-mask closure). */
+function fieldReader(name: FieldName): Expr {
+  const d = FIELDS[name] as { start?: number; len?: number; signed?: boolean; scale?: number };
+  if (d.start === undefined || d.len === undefined) return (w) => field(w, name);
+  const { start, len } = d;
+  const mul = 2 ** (d.scale ?? 0);
+  if (d.signed) return (w) => sext(bits(w, start, len), len) * mul;
+  if (mul !== 1) return (w) => bits(w, start, len) * mul;
+  const sh = 32 - start - len;
+  const m = len === 32 ? 0xffffffff : (1 << len) - 1;
+  return (w) => (w >>> sh) & m;
+}
 
 const exprCache = new Map<string, Expr>();
 
@@ -62,8 +75,7 @@ export function compileExpr(src: string): Expr {
       return () => n;
     }
     if (!(t in FIELDS)) throw new Error(`disasm: unknown field ${t} in "${src}"`);
-    const name = t as FieldName;
-    return (w) => field(w, name);
+    return fieldReader(t as FieldName);
   };
   const multiplicative = (): Expr => {
     let l = atom();
@@ -95,26 +107,47 @@ export function compileExpr(src: string): Expr {
 
 export type Cond = (w: number) => boolean;
 
+/** A compiled condition: a (mask, match) prefilter for its FIELD=constant terms, then the rest. */
+export interface CompiledCond {
+  readonly mask: number;
+  readonly match: number;
+  /** The remaining terms (undefined: none). */
+  readonly rest?: Cond;
+}
+
 /** Compile "EXPR op EXPR && …" (op: = != < > <= >=); an empty string is always true. */
-export function compileCond(src: string): Cond {
+export function compileCond(src: string): CompiledCond {
   const parts = src.split('&&').map((s) => s.trim()).filter(Boolean);
-  const tests = parts.map((p): Cond => {
+  let mask = 0;
+  let match = 0;
+  const tests: Cond[] = [];
+  for (const p of parts) {
     const m = /^(.+?)(<=|>=|!=|=|<|>)(.+)$/.exec(p);
     if (!m) throw new Error(`disasm: bad condition "${p}"`);
-    const a = compileExpr(m[1]!.trim());
-    const b = compileExpr(m[3]!.trim());
-    switch (m[2]) {
-      case '=': return (w) => a(w) === b(w);
-      case '!=': return (w) => a(w) !== b(w);
-      case '<': return (w) => a(w) < b(w);
-      case '>': return (w) => a(w) > b(w);
-      case '<=': return (w) => a(w) <= b(w);
-      default: return (w) => a(w) >= b(w);
+    const [l, op, r] = [m[1]!.trim(), m[2]!, m[3]!.trim()];
+    if (op === '=' && l in FIELDS && /^-?\d+$/.test(r)) {
+      const f = l as FieldName;
+      const fm = fieldMask(f);
+      const enc = encodeField(f, Number(r));
+      if (field(enc, f) === Number(r) && (mask & fm) === 0) {
+        mask = (mask | fm) >>> 0;
+        match = (match | enc) >>> 0;
+        continue;
+      }
     }
-  });
-  if (tests.length === 0) return () => true;
-  if (tests.length === 1) return tests[0]!;
-  return (w) => tests.every((t) => t(w));
+    const a = compileExpr(l);
+    const b = compileExpr(r);
+    switch (op) {
+      case '=': tests.push((w) => a(w) === b(w)); break;
+      case '!=': tests.push((w) => a(w) !== b(w)); break;
+      case '<': tests.push((w) => a(w) < b(w)); break;
+      case '>': tests.push((w) => a(w) > b(w)); break;
+      case '<=': tests.push((w) => a(w) <= b(w)); break;
+      default: tests.push((w) => a(w) >= b(w));
+    }
+  }
+  const rest: Cond | undefined = tests.length === 0 ? undefined : tests.length === 1 ? tests[0] : (w) => tests.every((t) => t(w));
+  return { mask, match, rest };
 }
 
 // ---------------------------------------------------------------- operands

@@ -14,7 +14,9 @@ import { ALIASES } from './disasm-aliases.js';
 import { compileCond, compileOperands, formatOperands, type Cond, type Operand } from './disasm-operands.js';
 
 interface CompiledAlias {
-  readonly cond: Cond;
+  readonly mask: number;
+  readonly match: number;
+  readonly rest?: Cond;
   readonly name: string;
   readonly ops: Operand[];
   readonly exact: boolean;
@@ -62,7 +64,7 @@ function planFor(row: Insn): RowPlan {
   p = {
     ops: compileOperands(row.ops, ra0),
     aliases: (aliasesByBase.get(row.mnem) ?? []).map((a) => ({
-      cond: compileCond(a.when),
+      ...compileCond(a.when),
       name: a.name,
       ops: compileOperands(a.ops, ra0),
       exact: !!a.exact,
@@ -94,7 +96,7 @@ export function disassembleRow(row: Insn, word: number, addr: bigint | number): 
   if (p.oeBit && (w & p.oeBit)) sfx += 'o';
   if (p.rcBit && (w & p.rcBit)) sfx += '.';
   for (const a of p.aliases) {
-    if (!a.cond(w)) continue;
+    if (((w & a.mask) >>> 0) !== a.match || (a.rest && !a.rest(w))) continue;
     if (a.name === '.long') return dataWord(w);
     return pad(a.exact ? a.name : a.name + sfx, formatOperands(a.ops, w, at));
   }
