@@ -51,12 +51,9 @@ export function guestToHostOpenFlags(f: number): number {
   return r;
 }
 
+/** F_GETFL's view: the access mode and status flags (creation flags are not kept after open). */
 export function hostToGuestOpenFlags(f: number): number {
   let r = f & O_ACCMODE;
-  if (f & OF.CREAT) r |= O_CREAT;
-  if (f & OF.EXCL) r |= O_EXCL;
-  if (f & OF.NOCTTY) r |= O_NOCTTY;
-  if (f & OF.TRUNC) r |= O_TRUNC;
   if (f & OF.APPEND) r |= O_APPEND;
   if (f & OF.NONBLOCK) r |= O_NONBLOCK;
   if (f & OF.DIRECTORY) r |= O_DIRECTORY;
