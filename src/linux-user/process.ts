@@ -2,7 +2,7 @@
 // and the system-call bridge. Like qemu-ppc64le, it runs a static POWER
 // executable directly on the host kernel's services.
 
-import { parseElf, ElfError, PT_LOAD, PT_INTERP, PF_R, PF_W, PF_X, type ElfFile } from '../loader/elf.js';
+import { parseElf, ElfError, ET_DYN, PT_LOAD, PT_INTERP, PF_R, PF_W, PF_X, type ElfFile } from '../loader/elf.js';
 import { SparseMemory, PAGE_SIZE, PROT_READ, PROT_WRITE, PROT_EXEC } from '../memory/sparse-memory.js';
 import { CpuState } from '../cpu/ppc64/state.js';
 import { Executor } from '../cpu/ppc64/exec.js';
@@ -73,6 +73,8 @@ export class Process {
   brkStart = 0;
   brk = 0;
   mmapBase = MMAP_BASE;
+  /** Where an ET_DYN (static-pie) image is placed, as Linux's ELF_ET_DYN_BASE for ppc64; 0 for ET_EXEC. */
+  loadBias = 0;
   exitStatus: number | undefined;
   /** Raw struct sigaction (32 bytes, guest order) per signal number. */
   readonly sigactions = new Map<number, Uint8Array>();
@@ -90,6 +92,7 @@ export class Process {
     this.elf = parseElf(image);
     if (this.elf.phdrs.some((p) => p.type === PT_INTERP)) throw new ElfError('dynamically linked executables are not supported (PT_INTERP present); use a static binary');
     if (!this.elf.phdrs.some((p) => p.type === PT_LOAD && p.memsz > 0)) throw new ElfError('no loadable segments');
+    if (this.elf.type === ET_DYN) this.loadBias = 0x1_0000_0000;
     this.cpu = new CpuState(this.mem);
     this.cpu.le = this.elf.littleEndian;
     this.exec = new Executor(this.cpu);
@@ -105,12 +108,13 @@ export class Process {
     for (const ph of elf.phdrs) {
       if (ph.type !== PT_LOAD || ph.memsz === 0) continue;
       const prot = (ph.flags & PF_R ? PROT_READ : 0) | (ph.flags & PF_W ? PROT_WRITE : 0) | (ph.flags & PF_X ? PROT_EXEC : 0);
-      for (let pg = Math.floor(ph.vaddr / PAGE_SIZE); pg * PAGE_SIZE < ph.vaddr + ph.memsz; pg++) pageProt.set(pg, (pageProt.get(pg) ?? 0) | prot | PROT_READ);
-      end = Math.max(end, ph.vaddr + ph.memsz);
+      const va = ph.vaddr + this.loadBias;
+      for (let pg = Math.floor(va / PAGE_SIZE); pg * PAGE_SIZE < va + ph.memsz; pg++) pageProt.set(pg, (pageProt.get(pg) ?? 0) | prot | PROT_READ);
+      end = Math.max(end, va + ph.memsz);
     }
     for (const [pg, prot] of pageProt) mem.map(pg * PAGE_SIZE, PAGE_SIZE, prot);
     for (const ph of elf.phdrs) {
-      if (ph.type === PT_LOAD && ph.filesz > 0) mem.writeBytes(ph.vaddr, elf.bytes.subarray(ph.offset, ph.offset + ph.filesz), true);
+      if (ph.type === PT_LOAD && ph.filesz > 0) mem.writeBytes(ph.vaddr + this.loadBias, elf.bytes.subarray(ph.offset, ph.offset + ph.filesz), true);
     }
     this.brkStart = this.brk = Math.ceil(end / PAGE_SIZE) * PAGE_SIZE;
     mem.map(STACK_TOP - STACK_SIZE, STACK_SIZE, PROT_READ | PROT_WRITE);
@@ -120,7 +124,7 @@ export class Process {
     // As qemu-user's init_thread (and Linux's start_thread): r1 = stack, and for
     // ELFv1 r2 = TOC from the entry descriptor; for ELFv2 r12 = entry. Others are 0.
     cpu.setGprNum(1, sp);
-    let entry = elf.entry;
+    let entry = elf.entry + this.loadBias;
     if (elf.abiVersion !== 2) {
       // ELFv1 (e_flags ABI version 0 or 1, whatever the byte order): e_entry points
       // to a function descriptor (entry, TOC, environment).
@@ -131,8 +135,8 @@ export class Process {
         throw new ElfError(`entry point descriptor 0x${entry.toString(16)} is not in a loaded segment`);
       }
       const dv = new DataView(d.buffer);
-      entry = Number(dv.getBigUint64(0, elf.littleEndian));
-      cpu.setGprNum(2, Number(dv.getBigUint64(8, elf.littleEndian)));
+      entry = Number(dv.getBigUint64(0, elf.littleEndian)) + this.loadBias;
+      cpu.setGprNum(2, Number(dv.getBigUint64(8, elf.littleEndian)) + this.loadBias);
     } else {
       cpu.setGprNum(12, entry);
     }

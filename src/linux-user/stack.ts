@@ -77,7 +77,7 @@ export function buildInitialStack(p: Process, top: number): number {
   const randomAddr = pushBytes(random.slice(0, 16));
   sp = Math.floor(sp / 16) * 16;
 
-  const phdrAddr = p.elf.phdrs.length ? firstLoadVaddr(p) + p.elf.phoff : 0;
+  const phdrAddr = p.elf.phdrs.length ? firstLoadVaddr(p) + p.elf.phoff + p.loadBias : 0;
   // Same entries and order as qemu-user (powerpc's ARCH_DLINFO first), plus AT_PLATFORM/AT_BASE_PLATFORM as Linux gives them.
   const auxv: Array<[number, number]> = [
     [AT_IGNOREPPC, AT_IGNOREPPC],
@@ -94,7 +94,7 @@ export function buildInitialStack(p: Process, top: number): number {
     [AT_PHNUM, p.elf.phdrs.length],
     [AT_BASE, 0],
     [AT_FLAGS, 0],
-    [AT_ENTRY, p.elf.entry],
+    [AT_ENTRY, p.elf.entry + p.loadBias],
     [AT_UID, 0],
     [AT_EUID, 0],
     [AT_GID, 0],
