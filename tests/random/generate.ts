@@ -109,6 +109,7 @@ export function randomWord(r: Insn, rng: Rng): number {
   const ops = operandFields(r.ops);
   const mem = r.unit === 'loadstore';
   for (const f of ops) {
+    if (r.fixed && f in r.fixed) continue; // pinned by the row (e.g. addex CY=0)
     let v: number;
     if (mem && f === 'RA') v = 31;
     else if (mem && f === 'RB' && ops.includes('RA')) v = 30;
