@@ -72,6 +72,7 @@ const jobs: Array<[string, string[]]> = [
 console.log(`tskvm vs qemu-ppc64le (${spawnSync('qemu-ppc64le', ['--version']).stdout.toString().split('\n')[0]}), busybox-static ppc64el, ${mb} MiB inputs, node ${process.version}`);
 console.log(`${'job'.padEnd(10)} ${'guest insns'.padStart(13)} ${'tskvm s'.padStart(8)} ${'MIPS'.padStart(7)} ${'qemu s'.padStart(8)} ${'ratio'.padStart(7)}  output`);
 let sumT = 0;
+let bad = 0;
 let sumQ = 0;
 for (const [name, args] of jobs) {
   runTskvm(image, args, dir); // warm-up: let V8 optimize the interpreter
@@ -80,9 +81,14 @@ for (const [name, args] of jobs) {
   const same = t.stdout.equals(q.stdout) && t.status === q.status;
   sumT += t.seconds;
   sumQ += q.seconds;
+  if (!same) bad++;
   const mips = t.icount! / t.seconds / 1e6;
   console.log(
     `${name.padEnd(10)} ${t.icount!.toLocaleString('en-US').padStart(13)} ${t.seconds.toFixed(2).padStart(8)} ${mips.toFixed(1).padStart(7)} ${q.seconds.toFixed(2).padStart(8)} ${(t.seconds / q.seconds).toFixed(1).padStart(7)}  ${same ? 'identical' : 'DIFFERENT'}`,
   );
 }
 console.log(`overall time ratio tskvm/QEMU: ${(sumT / sumQ).toFixed(1)}`);
+if (bad) {
+  console.log(`${bad} job(s) gave output different from QEMU's: the timing above is not comparable`);
+  process.exitCode = 1;
+}
