@@ -22,7 +22,12 @@ export function parseObjdump(out: string, endian: Endian): DumpLine[] {
     if (!m) continue;
     const b = [m[2], m[3], m[4], m[5]].map((x) => parseInt(x!, 16));
     const word = endian === 'le' ? ((b[3]! << 24) | (b[2]! << 16) | (b[1]! << 8) | b[0]!) >>> 0 : ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
-    lines.push({ addr: BigInt('0x' + m[1]), word, text: m[6]!.replace(/\s+<[^>]*>$/, '') });
+    // With a symbol for the target, objdump prints "bl 10000930 <sym>"; without one
+    // (what the disassembler knows), "bl 0x10000930".
+    let text = m[6]!;
+    const sym = /\s+<[^>]*>$/.exec(text);
+    if (sym) text = text.slice(0, sym.index).replace(/(^|[\s,])([0-9a-f]+)$/, '$10x$2');
+    lines.push({ addr: BigInt('0x' + m[1]), word, text });
   }
   return lines;
 }
