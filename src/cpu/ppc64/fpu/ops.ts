@@ -247,11 +247,20 @@ export function fpToInt(s: CpuState, bh: number, bl: number, bits: 32 | 64, sign
   checkStatus(s, true);
 }
 
+/**
+ * QEMU 7.2 translates fcfidu/fcfids/fcfidus with set_fprf = 0 (fcfid sets it),
+ * so their FPRF keeps its old value; the ISA says FPRF is set from the result.
+ * Callers pass FP_NO_FPRF for those; set this to false for the ISA behaviour.
+ */
+export const QEMU_FCFID_KEEPS_FPRF = true;
+/** Don't update FPRF (but do FI): see QEMU_FCFID_KEEPS_FPRF. */
+export const FP_NO_FPRF = 4;
+
 /** fcfid[u][s]: 64-bit integer to double/single. */
 export function fpFromInt(s: CpuState, hi: number, lo: number, signed: boolean, ctl: number): void {
   SF.flags = 0;
   sfFromInt(hi, lo, signed, s.fpscr & 3, single(ctl));
-  if (!(ctl & FP_VEC)) setFprf(s, SF.hi, SF.lo);
+  if (!(ctl & FP_VEC) && !(QEMU_FCFID_KEEPS_FPRF && ctl & FP_NO_FPRF)) setFprf(s, SF.hi, SF.lo);
   checkStatus(s, !(ctl & FP_VEC));
 }
 

@@ -564,8 +564,9 @@ export function sfToSingle(bh: number, bl: number, mode: number): void {
   if (mode === RN_NEAREST) {
     const d = toDouble(bh, bl);
     const f = Math.fround(d);
-    const af = Math.abs(f);
-    if (af >= 1.1754943508222875e-38 && af !== Infinity) {
+    // Tininess is judged before rounding: the operand itself must be in the normal range.
+    const ad = Math.abs(d);
+    if (ad >= 1.1754943508222875e-38 && Math.abs(f) !== Infinity) {
       if (f !== d) SF.flags |= F_INEXACT;
       setDouble(f);
       return;

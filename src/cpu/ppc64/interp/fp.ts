@@ -2,7 +2,7 @@
 // (src/isa/ppc64/table/fp.ts). Arithmetic lives in ../fpu/ (ops.ts: FPSCR
 // effects as QEMU 7.2 implements them; softfloat.ts: exact IEEE rounding).
 // FPR i is doubleword 0 of VSR i: vsr[4i] (high word), vsr[4i+1] (low word);
-// doubleword 1 is left unchanged (as QEMU does).
+// doubleword 1 is zeroed on every FPR write (QEMU 7.2's set_fpr; the ISA leaves it undefined).
 
 import type { CpuState } from '../state.js';
 import type { Handler, HandlerTable } from './handler.js';
@@ -10,7 +10,7 @@ import { CpuTrap } from '../trap.js';
 import { setCrField } from './common.js';
 import { storeFpscr, fpscrEnabledException, FPSCR_FEX, FPSCR_VX, FPSCR_NI } from '../fpu/fpscr.js';
 import {
-  SF, FP_SINGLE, MADD_NEG_C, MADD_NEG_RESULT, RN_ZERO, RN_UP, RN_DOWN, RN_AWAY,
+  SF, FP_SINGLE, FP_NO_FPRF, MADD_NEG_C, MADD_NEG_RESULT, RN_ZERO, RN_UP, RN_DOWN, RN_AWAY,
   fpAdd, fpSub, fpMul, fpDiv, fpSqrt, fpMulAdd, fpRoundSingle, fpRecipEst, fpRsqrtEst, fpToInt, fpFromInt,
   fpRoundToInt, fpCompare, fpTestDiv, fpTestSqrt, fpTrapCheck,
 } from '../fpu/ops.js';
@@ -24,6 +24,8 @@ function writeT(s: CpuState, i: number): void {
   const t = (i >>> 21) & 31;
   s.vsr[4 * t] = SF.hi;
   s.vsr[4 * t + 1] = SF.lo;
+  s.vsr[4 * t + 2] = 0;
+  s.vsr[4 * t + 3] = 0;
   fpTrapCheck(s);
   if (i & 1) cr1(s);
 }
@@ -96,6 +98,8 @@ function signOp(kind: 0 | 1 | 2 | 3): Handler {
     const lo = s.vsr[b + 1]!;
     s.vsr[t] = kind === 0 ? hi : kind === 1 ? hi ^ 0x80000000 : kind === 2 ? hi & 0x7fffffff : hi | 0x80000000;
     s.vsr[t + 1] = lo;
+    s.vsr[t + 2] = 0;
+    s.vsr[t + 3] = 0;
     if (i & 1) cr1(s);
   };
 }
@@ -120,8 +124,10 @@ function afterStore(s: CpuState, i: number): void {
   }
 }
 
-/** FPSCR image mffsl/mffscrn/mffscdrn return: DRN, VE..XE, NI, RN and the status FR FI FPRF. */
+/** FPSCR image mffsl returns: DRN, VE..XE, NI, RN and the status FR FI FPRF. */
 const MFFSL_LO = 0x0007f0ff;
+/** FPSCR image mffscrn[i]/mffscdrn[i] return: DRN, VE..XE, NI, RN. */
+const MFFSCRN_LO = 0xff;
 
 export const FP_HANDLERS: HandlerTable = {
   fmr: signOp(0),
@@ -135,6 +141,8 @@ export const FP_HANDLERS: HandlerTable = {
     const b = 4 * ((i >>> 11) & 31);
     s.vsr[t] = (s.vsr[b]! & 0x7fffffff) | (s.vsr[a]! & 0x80000000);
     s.vsr[t + 1] = s.vsr[b + 1]!;
+    s.vsr[t + 2] = 0;
+    s.vsr[t + 3] = 0;
     if (i & 1) cr1(s);
   },
 
@@ -145,6 +153,8 @@ export const FP_HANDLERS: HandlerTable = {
     const lo = s.vsr[b]!;
     s.vsr[t] = s.vsr[a]!;
     s.vsr[t + 1] = lo;
+    s.vsr[t + 2] = 0;
+    s.vsr[t + 3] = 0;
   },
 
   fmrgow(s, i) {
@@ -155,6 +165,8 @@ export const FP_HANDLERS: HandlerTable = {
     const lo = s.vsr[b + 1]!;
     s.vsr[t] = hi;
     s.vsr[t + 1] = lo;
+    s.vsr[t + 2] = 0;
+    s.vsr[t + 3] = 0;
   },
 
   fadd: binary(fpAdd, 0, false),
@@ -202,9 +214,9 @@ export const FP_HANDLERS: HandlerTable = {
   fctiwu: toInt(32, false, -1),
   fctiwuz: toInt(32, false, RN_ZERO),
   fcfid: fromInt(true, 0),
-  fcfidu: fromInt(false, 0),
-  fcfids: fromInt(true, FP_SINGLE),
-  fcfidus: fromInt(false, FP_SINGLE),
+  fcfidu: fromInt(false, FP_NO_FPRF),
+  fcfids: fromInt(true, FP_SINGLE | FP_NO_FPRF),
+  fcfidus: fromInt(false, FP_SINGLE | FP_NO_FPRF),
   frin: roundInt(RN_AWAY),
   friz: roundInt(RN_ZERO),
   frip: roundInt(RN_UP),
@@ -226,6 +238,8 @@ export const FP_HANDLERS: HandlerTable = {
     const lo = v[src + 1]!;
     v[t] = hi;
     v[t + 1] = lo;
+    v[t + 2] = 0;
+    v[t + 3] = 0;
     if (i & 1) cr1(s);
   },
 
@@ -233,6 +247,8 @@ export const FP_HANDLERS: HandlerTable = {
     const t = (i >>> 21) & 31;
     s.vsr[4 * t] = s.fpscrHi;
     s.vsr[4 * t + 1] = s.fpscr;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     if (i & 1) cr1(s);
   },
 
@@ -240,6 +256,8 @@ export const FP_HANDLERS: HandlerTable = {
     const t = (i >>> 21) & 31;
     s.vsr[4 * t] = s.fpscrHi;
     s.vsr[4 * t + 1] = s.fpscr;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     storeFpscr(s, s.fpscr & ~0xf8, s.fpscrHi);
   },
 
@@ -247,6 +265,8 @@ export const FP_HANDLERS: HandlerTable = {
     const t = (i >>> 21) & 31;
     s.vsr[4 * t] = s.fpscrHi & 7;
     s.vsr[4 * t + 1] = s.fpscr & MFFSL_LO;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
   },
 
   mffscrn(s, i) {
@@ -254,7 +274,9 @@ export const FP_HANDLERS: HandlerTable = {
     const b = (i >>> 11) & 31;
     const rn = s.vsr[4 * b + 1]! & 3;
     s.vsr[4 * t] = s.fpscrHi & 7;
-    s.vsr[4 * t + 1] = s.fpscr & MFFSL_LO;
+    s.vsr[4 * t + 1] = s.fpscr & MFFSCRN_LO;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     storeFpscr(s, (s.fpscr & ~3) | rn, s.fpscrHi);
   },
 
@@ -262,7 +284,9 @@ export const FP_HANDLERS: HandlerTable = {
     const t = (i >>> 21) & 31;
     const rn = (i >>> 11) & 3;
     s.vsr[4 * t] = s.fpscrHi & 7;
-    s.vsr[4 * t + 1] = s.fpscr & MFFSL_LO;
+    s.vsr[4 * t + 1] = s.fpscr & MFFSCRN_LO;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     storeFpscr(s, (s.fpscr & ~3) | rn, s.fpscrHi);
   },
 
@@ -271,7 +295,9 @@ export const FP_HANDLERS: HandlerTable = {
     const b = (i >>> 11) & 31;
     const drn = s.vsr[4 * b]! & 7;
     s.vsr[4 * t] = s.fpscrHi & 7;
-    s.vsr[4 * t + 1] = s.fpscr & MFFSL_LO;
+    s.vsr[4 * t + 1] = s.fpscr & MFFSCRN_LO;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     storeFpscr(s, s.fpscr, drn);
   },
 
@@ -279,7 +305,9 @@ export const FP_HANDLERS: HandlerTable = {
     const t = (i >>> 21) & 31;
     const drn = (i >>> 11) & 7;
     s.vsr[4 * t] = s.fpscrHi & 7;
-    s.vsr[4 * t + 1] = s.fpscr & MFFSL_LO;
+    s.vsr[4 * t + 1] = s.fpscr & MFFSCRN_LO;
+    s.vsr[4 * t + 2] = 0;
+    s.vsr[4 * t + 3] = 0;
     storeFpscr(s, s.fpscr, drn);
   },
 

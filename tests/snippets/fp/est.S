@@ -1,0 +1,889 @@
+	LOADADDR(9, fpdata)
+.macro CLR
+	mtfsfi 0,0
+	mtfsfi 1,0
+	mtfsfi 2,0
+	mtfsfi 3,0
+	mtfsfi 4,0
+	mtfsfi 5,0
+.endm
+	mtfsfi 7,0
+	CLR
+	lfd 2, 16(9)
+	fre. 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 16(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 16(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 16(9)
+	frsqrtes. 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 120(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 120(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 120(9)
+	frsqrte. 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 120(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 128(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 128(9)
+	fres. 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 128(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 128(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 400(9)
+	fre. 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 400(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 400(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 400(9)
+	frsqrtes. 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 0(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 0(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 0(9)
+	frsqrte. 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 0(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 8(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 8(9)
+	fres. 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 8(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 8(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 24(9)
+	fre. 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 24(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 24(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 24(9)
+	frsqrtes. 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 80(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 80(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 80(9)
+	frsqrte. 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 80(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 88(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 88(9)
+	fres. 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 88(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 88(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 96(9)
+	fre. 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 96(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 96(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 96(9)
+	frsqrtes. 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 104(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 104(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 104(9)
+	frsqrte. 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 104(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 64(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 64(9)
+	fres. 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 64(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 64(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 72(9)
+	fre. 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 72(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 72(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 72(9)
+	frsqrtes. 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 48(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 48(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 48(9)
+	frsqrte. 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 48(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 136(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 136(9)
+	fres. 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 136(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 136(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 224(9)
+	fre. 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 224(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 224(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 224(9)
+	frsqrtes. 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 216(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 216(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 216(9)
+	frsqrte. 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 216(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 112(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 112(9)
+	fres. 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 112(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 112(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 144(9)
+	fre. 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 144(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 144(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 144(9)
+	frsqrtes. 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 56(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 56(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 56(9)
+	frsqrte. 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 56(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	mtfsfi 7,2
+	CLR
+	lfd 2, 16(9)
+	fre. 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 16(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 16(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 16(9)
+	frsqrtes. 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 120(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 120(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 120(9)
+	frsqrte. 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 120(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 128(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 128(9)
+	fres. 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 128(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 128(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 400(9)
+	fre. 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 400(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 400(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 400(9)
+	frsqrtes. 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 0(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 0(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 0(9)
+	frsqrte. 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 0(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 8(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 8(9)
+	fres. 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 8(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 8(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 24(9)
+	fre. 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 24(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 24(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 24(9)
+	frsqrtes. 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 80(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 80(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 80(9)
+	frsqrte. 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 80(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 88(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 88(9)
+	fres. 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 88(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 88(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 96(9)
+	fre. 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 96(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 96(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 96(9)
+	frsqrtes. 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 104(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 104(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 104(9)
+	frsqrte. 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 104(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 64(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 64(9)
+	fres. 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 64(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 64(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 72(9)
+	fre. 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 72(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 72(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 72(9)
+	frsqrtes. 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 48(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 48(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 48(9)
+	frsqrte. 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 48(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 136(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 136(9)
+	fres. 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 136(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 136(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 224(9)
+	fre. 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 224(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 224(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 224(9)
+	frsqrtes. 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 216(9)
+	fre 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 216(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 216(9)
+	frsqrte. 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 216(9)
+	frsqrtes 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 112(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 112(9)
+	fres. 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 112(9)
+	frsqrte 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 112(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+	CLR
+	lfd 2, 144(9)
+	fre. 10, 2
+	mffs 20
+	mfcr 10
+	CLR
+	lfd 2, 144(9)
+	fres 11, 2
+	mffs 21
+	mfcr 11
+	CLR
+	lfd 2, 144(9)
+	frsqrte 12, 2
+	mffs 22
+	mfcr 12
+	CLR
+	lfd 2, 144(9)
+	frsqrtes. 13, 2
+	mffs 23
+	mfcr 13
+	CLR
+	lfd 2, 56(9)
+	fre 14, 2
+	mffs 24
+	mfcr 14
+	CLR
+	lfd 2, 56(9)
+	fres 15, 2
+	mffs 25
+	mfcr 15
+	CLR
+	lfd 2, 56(9)
+	frsqrte. 16, 2
+	mffs 26
+	mfcr 16
+	CLR
+	lfd 2, 56(9)
+	frsqrtes 17, 2
+	mffs 27
+	mfcr 17
+	DUMP
+
+	.section .data
+	.balign 8
+fpdata:
+	.quad 0x0000000000000000
+	.quad 0x8000000000000000
+	.quad 0x3FF0000000000000
+	.quad 0xBFF0000000000000
+	.quad 0x3CA8000000000000
+	.quad 0x3CA0000000000000
+	.quad 0x7FEFFFFFFFFFFFFF
+	.quad 0x0010000000000000
+	.quad 0x0000000000000001
+	.quad 0x000FFFFFFFFFFFFF
+	.quad 0x7FF0000000000000
+	.quad 0xFFF0000000000000
+	.quad 0x7FF8000000000001
+	.quad 0x7FF4000000000123
+	.quad 0xFFF8000000000456
+	.quad 0x4008000000000000
+	.quad 0x3FB999999999999A
+	.quad 0x3FD5555555555555
+	.quad 0xC01E000000000000
+	.quad 0x4004000000000000
+	.quad 0x43E0000000000000
+	.quad 0xC3E0000000000000
+	.quad 0x41DFFFFFFFC00000
+	.quad 0x41E0000000000000
+	.quad 0xC1E0000000000000
+	.quad 0x43F0000000000000
+	.quad 0xBFE0000000000000
+	.quad 0x3FF0000000000001
+	.quad 0x36A0000000000000
+	.quad 0x380FFFFFF0000000
+	.quad 0x47EFFFFFF0000000
+	.quad 0x4340000000000001
+	.quad 0xC004000000000000
+	.quad 0x3FF8000000000000
+	.quad 0x3FEFFFFFFF800000
+	.quad 0x0010000000400000
+	.quad 0x7FE0000000000000
+	.quad 0x3CB8000000000000
+	.quad 0x47EFFFFFE0000000
+	.quad 0x3FF0000010000000
+	.quad 0xFFF0000000000001
+	.quad 0xBFB999999999999A
+	.quad 0x3FE0000000000000
+	.quad 0x0000000000000007
+	.quad 0xFFFFFFFFFFFFFFF9
+	.quad 0x7FFFFFFFFFFFFFFF
+	.quad 0x8000000000000000
+	.quad 0x0020000000000003
+	.quad 0xFFFFFFFFFFFFFFFF
+	.quad 0x0000000001000001
+	.quad 0x4010000000000000
+	.quad 0x000000000006F0F7
+	.quad 0x0008000000000000
+	.text
