@@ -443,168 +443,168 @@ vin:
 	mfvsrd 17, 27
 	mfcr 7
 	mtfsf 0xff, 28
-	xststdcsp 0, 0, 12
+	xststdcsp 0, 0, 75
 	mffs 27
 	mfvsrd 18, 27
 	mfcr 8
 	mtfsf 0xff, 28
-	xststdcsp 1, 1, 12
+	xststdcsp 1, 1, 75
 	mffs 27
 	mfvsrd 19, 27
 	mfcr 9
 	mtfsf 0xff, 28
-	xststdcsp 2, 2, 12
+	xststdcsp 2, 2, 75
 	mffs 27
 	mfvsrd 20, 27
 	mfcr 10
 	mtfsf 0xff, 28
-	xststdcsp 3, 3, 12
+	xststdcsp 3, 3, 75
 	mffs 27
 	mfvsrd 21, 27
 	mfcr 11
 	mtfsf 0xff, 28
-	xststdcsp 4, 4, 12
+	xststdcsp 4, 4, 75
 	mffs 27
 	mfvsrd 22, 27
 	mfcr 12
 	mtfsf 0xff, 28
-	xststdcsp 5, 5, 12
+	xststdcsp 5, 5, 75
 	mffs 27
 	mfvsrd 23, 27
 	mfcr 13
 	xxlxor 27, 27, 27
 	DUMP
 	mtfsf 0xff, 28
-	xststdcsp 6, 6, 12
+	xststdcsp 6, 6, 75
 	mffs 27
 	mfvsrd 14, 27
 	mfcr 4
 	mtfsf 0xff, 28
-	xststdcsp 7, 7, 12
+	xststdcsp 7, 7, 75
 	mffs 27
 	mfvsrd 15, 27
 	mfcr 5
 	mtfsf 0xff, 28
-	xststdcsp 0, 8, 12
+	xststdcsp 0, 8, 75
 	mffs 27
 	mfvsrd 16, 27
 	mfcr 6
 	mtfsf 0xff, 28
-	xststdcsp 1, 9, 12
+	xststdcsp 1, 9, 75
 	mffs 27
 	mfvsrd 17, 27
 	mfcr 7
 	mtfsf 0xff, 28
-	xststdcsp 2, 10, 12
+	xststdcsp 2, 10, 75
 	mffs 27
 	mfvsrd 18, 27
 	mfcr 8
 	mtfsf 0xff, 28
-	xststdcsp 3, 11, 12
+	xststdcsp 3, 11, 75
 	mffs 27
 	mfvsrd 19, 27
 	mfcr 9
 	mtfsf 0xff, 28
-	xststdcsp 4, 12, 12
+	xststdcsp 4, 12, 75
 	mffs 27
 	mfvsrd 20, 27
 	mfcr 10
 	mtfsf 0xff, 28
-	xststdcsp 5, 13, 12
+	xststdcsp 5, 13, 75
 	mffs 27
 	mfvsrd 21, 27
 	mfcr 11
 	mtfsf 0xff, 28
-	xststdcsp 6, 14, 12
+	xststdcsp 6, 14, 75
 	mffs 27
 	mfvsrd 22, 27
 	mfcr 12
 	mtfsf 0xff, 28
-	xststdcsp 7, 15, 12
+	xststdcsp 7, 15, 75
 	mffs 27
 	mfvsrd 23, 27
 	mfcr 13
 	xxlxor 27, 27, 27
 	DUMP
 	mtfsf 0xff, 28
-	xststdcsp 0, 32, 12
+	xststdcsp 0, 32, 75
 	mffs 27
 	mfvsrd 14, 27
 	mfcr 4
 	mtfsf 0xff, 28
-	xststdcsp 1, 33, 12
+	xststdcsp 1, 33, 75
 	mffs 27
 	mfvsrd 15, 27
 	mfcr 5
 	mtfsf 0xff, 28
-	xststdcsp 2, 34, 12
+	xststdcsp 2, 34, 75
 	mffs 27
 	mfvsrd 16, 27
 	mfcr 6
 	mtfsf 0xff, 28
-	xststdcsp 3, 35, 12
+	xststdcsp 3, 35, 75
 	mffs 27
 	mfvsrd 17, 27
 	mfcr 7
 	mtfsf 0xff, 28
-	xststdcsp 4, 36, 12
+	xststdcsp 4, 36, 75
 	mffs 27
 	mfvsrd 18, 27
 	mfcr 8
 	mtfsf 0xff, 28
-	xststdcsp 5, 37, 12
+	xststdcsp 5, 37, 75
 	mffs 27
 	mfvsrd 19, 27
 	mfcr 9
 	mtfsf 0xff, 28
-	xststdcsp 6, 38, 12
+	xststdcsp 6, 38, 75
 	mffs 27
 	mfvsrd 20, 27
 	mfcr 10
 	mtfsf 0xff, 28
-	xststdcsp 7, 39, 12
+	xststdcsp 7, 39, 75
 	mffs 27
 	mfvsrd 21, 27
 	mfcr 11
 	mtfsf 0xff, 28
-	xststdcsp 0, 40, 12
+	xststdcsp 0, 40, 75
 	mffs 27
 	mfvsrd 22, 27
 	mfcr 12
 	mtfsf 0xff, 28
-	xststdcsp 1, 41, 12
+	xststdcsp 1, 41, 75
 	mffs 27
 	mfvsrd 23, 27
 	mfcr 13
 	xxlxor 27, 27, 27
 	DUMP
 	mtfsf 0xff, 28
-	xststdcsp 2, 42, 12
+	xststdcsp 2, 42, 75
 	mffs 27
 	mfvsrd 14, 27
 	mfcr 4
 	mtfsf 0xff, 28
-	xststdcsp 3, 43, 12
+	xststdcsp 3, 43, 75
 	mffs 27
 	mfvsrd 15, 27
 	mfcr 5
 	mtfsf 0xff, 28
-	xststdcsp 4, 44, 12
+	xststdcsp 4, 44, 75
 	mffs 27
 	mfvsrd 16, 27
 	mfcr 6
 	mtfsf 0xff, 28
-	xststdcsp 5, 45, 12
+	xststdcsp 5, 45, 75
 	mffs 27
 	mfvsrd 17, 27
 	mfcr 7
 	mtfsf 0xff, 28
-	xststdcsp 6, 46, 12
+	xststdcsp 6, 46, 75
 	mffs 27
 	mfvsrd 18, 27
 	mfcr 8
 	mtfsf 0xff, 28
-	xststdcsp 7, 47, 12
+	xststdcsp 7, 47, 75
 	mffs 27
 	mfvsrd 19, 27
 	mfcr 9

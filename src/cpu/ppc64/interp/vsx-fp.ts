@@ -5,7 +5,7 @@
 
 import type { CpuState } from '../state.js';
 import {
-  F32, F64, type Fmt, type FStatus, FL_INVALID, FL_DIVBYZERO, FL_SNAN, FL_INEXACT, RNE, RZ, RUP, RDN, RNA,
+  F32, F64, R32, type Fmt, type FStatus, FL_INVALID, FL_DIVBYZERO, FL_SNAN, FL_INEXACT, RNE, RZ, RUP, RDN, RNA,
   add, mul, div, sqrt, muladd, roundToInt, convert, isNaN_, isSNaN,
 } from './vsx-softfloat.js';
 import {
@@ -76,6 +76,11 @@ export function putE(s: CpuState, t: number, L: Layout, r: bigint[]): void {
 }
 
 type Bin = (st: FStatus, a: bigint, b: bigint, f: Fmt) => bigint;
+
+/** Single-precision results in double format: a NaN keeps only the bits a single has (QEMU rounds through float32). */
+export function spNaN(x: bigint, opf: Fmt): bigint {
+  return opf === R32 && (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n ? x & ~0x1fffffffn : x;
+}
 type Inval = (s: CpuState, fl: number, setFpcc: boolean) => void;
 
 /**
@@ -90,7 +95,7 @@ export function arith2(L: Layout, op: Bin, inval: Inval, opf: Fmt = L.f): (s: Cp
     fpBegin(s);
     const r: bigint[] = [];
     for (let k = 0; k < L.n; k++) {
-      const x = op(elem(), getE(s, a, L, k), getE(s, b, L, k), opf);
+      const x = spNaN(op(elem(), getE(s, a, L, k), getE(s, b, L, k), opf), opf);
       const fl = merge();
       if (fl & FL_INVALID) inval(s, fl, scalar);
       if (fl & FL_DIVBYZERO) zeroDivide(s);
@@ -117,7 +122,7 @@ export function sqrtOp(L: Layout, opf: Fmt = L.f): (s: CpuState, i: number) => v
     fpBegin(s);
     const r: bigint[] = [];
     for (let k = 0; k < L.n; k++) {
-      const x = sqrt(elem(), getE(s, b, L, k), opf);
+      const x = spNaN(sqrt(elem(), getE(s, b, L, k), opf), opf);
       const fl = merge();
       if (fl & FL_INVALID) invalidSqrt(s, fl, scalar);
       if (scalar) setFprf(s, fprfOf(x, F64));
@@ -203,7 +208,7 @@ export function maddOp(L: Layout, mform: boolean, negC: boolean, negR: boolean, 
       const va = getE(s, a, L, k);
       const mulv = mform ? getE(s, t, L, k) : getE(s, b, L, k);
       const addv = mform ? getE(s, b, L, k) : getE(s, t, L, k);
-      let x = muladd(elem(), va, mulv, addv, opf, negC);
+      let x = spNaN(muladd(elem(), va, mulv, addv, opf, negC), opf);
       const fl = merge();
       if (negR && !isNaN_(x, L.f)) x ^= signBit;
       if (fl & FL_INVALID) invalidMadd(s, fl, scalar);

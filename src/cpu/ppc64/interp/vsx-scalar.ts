@@ -229,23 +229,19 @@ export function tstdc(x: bigint, eBits: number, mBits: number, dcmx: number): bo
   return false;
 }
 
-/** helper_todouble / helper_tosingle (non-arithmetic single<->double). */
+/** Single to double without rounding (the ISA's DOUBLE; QEMU helper_todouble). */
 export function toDouble(w: number): bigint {
-  const abs = w & 0x7fffffff;
   const sign = BigInt(w >>> 31) << 63n;
-  if (abs >= 0x00800000) {
-    const a = BigInt(w >>> 0);
-    let r = ((a >> 30n) & 3n) << 62n;
-    r |= ((((a >> 30n) & 1n) ^ 1n) * 7n) << 59n;
-    r |= (a & 0x3fffffffn) << 29n;
-    return r;
-  }
-  if (abs === 0) return sign;
-  const shift = Math.clz32(abs) - 9;
-  const exp = -126 - shift + 1023;
-  return sign | (BigInt(exp) << 52n) | ((BigInt(abs) << BigInt(shift + 29)) & 0xfffffffffffffn);
+  const e = (w >>> 23) & 0xff;
+  const frac = BigInt(w & 0x7fffff);
+  if (e === 0xff) return sign | (0x7ffn << 52n) | (frac << 29n);
+  if (e !== 0) return sign | (BigInt(e - 127 + 1023) << 52n) | (frac << 29n);
+  if (frac === 0n) return sign;
+  const n = frac.toString(2).length;
+  return sign | (BigInt(n - 1 - 149 + 1023) << 52n) | ((frac << BigInt(53 - n)) & 0xfffffffffffffn);
 }
 
+/** Double to single without rounding (the ISA's SINGLE; QEMU helper_tosingle). */
 export function toSingle(x: bigint): number {
   const exp = Number((x >> 52n) & 0x7ffn);
   if (exp > 896) return Number((((x >> 62n) & 3n) << 30n) | ((x >> 29n) & 0x3fffffffn)) >>> 0;
