@@ -52,7 +52,9 @@ function branchAliases(): AliasDef[] {
   ];
   for (const k of kinds) {
     const reg = !k.tgt;
-    const ctr = k.sfx === 'ctr' || k.sfx === 'tar';
+    // bcctr cannot decrement CTR; bctar (ISA 2.07) knows only the at-bit hints.
+    const ctr = k.sfx === 'ctr';
+    const tar = k.sfx === 'tar';
     const links = reg ? [0, 1] : [0, 1];
     const aas = k.tgt ? [0, 1] : [0];
     for (const lk of links) {
@@ -69,7 +71,7 @@ function branchAliases(): AliasDef[] {
             out.push(A(k.base, `BO=${bo + 1} && ${lkaa}`, INVALID, '', true));
           } else {
             out.push(A(k.base, `BO=${bo} && ${lkaa}`, nm(cond, ''), tail('BI'), true));
-            out.push(A(k.base, `BO=${bo + 1} && ${lkaa}`, nm(cond, reg ? '+' : ''), tail('BI'), true));
+            out.push(A(k.base, `BO=${bo + 1} && ${lkaa}`, tar ? INVALID : nm(cond, reg ? '+' : ''), tail('BI'), true));
           }
         }
         // branch on a CR bit true/false, CR field operand
@@ -77,7 +79,8 @@ function branchAliases(): AliasDef[] {
           for (let cc = 0; cc < 4; cc++) {
             const hints = ['', reg ? '+' : '', '-', '+'];
             for (let h = 0; h < 4; h++) {
-              out.push(A(k.base, `BO=${bo + h} && BI&3=${cc} && ${lkaa}`, nm('b' + ccs[cc]!, hints[h]!), tail('cr:BI>>2?'), true));
+              const name = tar && h === 1 ? INVALID : nm('b' + ccs[cc]!, hints[h]!);
+              out.push(A(k.base, `BO=${bo + h} && BI&3=${cc} && ${lkaa}`, name, tail('cr:BI>>2?'), true));
             }
           }
         }
@@ -85,6 +88,8 @@ function branchAliases(): AliasDef[] {
         const simple: Array<[number, string, string]> = ctr
           ? [[20, 'b', '']]
           : [[16, 'bdnz', ''], [18, 'bdz', ''], [20, 'b', ''], [24, 'bdnz', '-'], [25, 'bdnz', '+'], [26, 'bdz', '-'], [27, 'bdz', '+']];
+        // the old y-bit hint with BI=0 (BO=17/19): no hint shown for bc, "+" for bclr
+        if (!ctr && !tar) simple.push([17, 'bdnz', reg ? '+' : ''], [19, 'bdz', reg ? '+' : '']);
         for (const [bo, cond, hint] of simple) {
           if (k.tgt && bo === 20) continue; // no "branch always" bc alias
           out.push(A(k.base, `BO=${bo} && BI=0 && ${lkaa}`, nm(cond, hint), tail(''), true));
@@ -243,6 +248,7 @@ export const ALIASES: readonly AliasDef[] = [
   A('mbar', '', 'mbar', 'imm:RS?'),
   A('dcbf', 'L9=1', 'dcbfl', 'RA,RB'),
   A('dcbf', 'L9=3', 'dcbflp', 'RA,RB'),
+  A('dcbf', 'L9=2', INVALID, ''),
   A('dcbf', '', 'dcbf', 'RA,RB,L9?'),
   A('mtmsrd', '', 'mtmsrd', 'RS,L15?'),
   A('mtmsr', '', 'mtmsr', 'RS,L15?'),
