@@ -90,6 +90,8 @@ export const FIELDS = {
   DCMX7: f(9, 7), XO_XX3D: f(24, 5), XO_TSTDC: f(21, 4), XO_TSTDC3: f(26, 3),
   // FP (added by the fp unit): mffscdrni DRM at 18:20, mffscrni RM at 19:20.
   DRM: f(18, 3), RM: f(19, 2),
+  // System (added by the system unit): sc/scv LEV at 20:26; tlbie/tlbiel RIC at 12:13, PRS at 14.
+  LEV: f(20, 7), RIC: f(12, 2), PRS: f(14, 1),
 } as const satisfies Record<string, FieldDef>;
 
 export type FieldName = keyof typeof FIELDS;
