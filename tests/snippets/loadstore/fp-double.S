@@ -33,6 +33,11 @@
 	li 30, 13
 	lfdpx 18, 31, 30
 	.machine pop
+	/* FRT may equal RA in the update forms (FRT is an FPR) */
+	mr 24, 31
+	lfsu 24, 8(24)
+	mr 23, 31
+	lfdux 23, 23, 30
 	DUMP
 	LOADADDR(31, SCRATCH)
 	stfd 20, 0(31)

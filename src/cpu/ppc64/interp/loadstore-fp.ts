@@ -5,7 +5,8 @@
 // (loadstore-fpconv.ts), so NaN payloads and SNaNs pass unchanged.
 // Update forms with RA=0 are invalid (SIGILL, as in QEMU).
 // lfdp/stfdp: the pair FRTp, FRTp+1; in LE mode the doubleword at EA is
-// FRTp+1 and the one at EA+8 is FRTp.
+// FRTp+1 and the one at EA+8 is FRTp. An odd FRTp is an invalid form that
+// QEMU executes anyway (FRT, FRT+1; FRT=31 reaches VSR 32): so do we.
 
 import type { HandlerTable } from './handler.js';
 import type { CpuState } from '../state.js';
@@ -249,28 +250,24 @@ export const LOADSTORE_FP_HANDLERS: HandlerTable = {
 
   lfdp(s, i) {
     const t = (i >>> 21) & 31;
-    if (t & 1) illegal();
     const lo = eaDisp(s, (i >>> 16) & 31, ((i << 16) >> 16) & ~3);
     loadFpPair(s, t, s.tmpHi, lo);
   },
 
   lfdpx(s, i) {
     const t = (i >>> 21) & 31;
-    if (t & 1) illegal();
     const lo = eaIndexed(s, (i >>> 16) & 31, (i >>> 11) & 31);
     loadFpPair(s, t, s.tmpHi, lo);
   },
 
   stfdp(s, i) {
     const t = (i >>> 21) & 31;
-    if (t & 1) illegal();
     const lo = eaDisp(s, (i >>> 16) & 31, ((i << 16) >> 16) & ~3);
     storeFpPair(s, t, s.tmpHi, lo);
   },
 
   stfdpx(s, i) {
     const t = (i >>> 21) & 31;
-    if (t & 1) illegal();
     const lo = eaIndexed(s, (i >>> 16) & 31, (i >>> 11) & 31);
     storeFpPair(s, t, s.tmpHi, lo);
   },
