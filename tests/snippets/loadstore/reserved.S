@@ -59,3 +59,27 @@
 	.long 0xf4bf0040 /* stfdp 5 (odd),64(31) */
 	.long 0xf7ff0050 /* stfdp 31 (odd),80(31) */
 	DUMP
+	/* store-conditionals with Rc=0 behave as with Rc=1 */
+	LOADADDR(31, SCRATCH)
+	li 0, 0
+	mtcrf 0xff, 0
+	lwarx 3, 0, 31
+	.long 0x7c80f92c /* stwcx. 4,0,31 with Rc=0: succeeds */
+	mfcr 5
+	.long 0x7c80f92c /* fails: no reservation */
+	mfcr 6
+	addi 30, 31, 16
+	ldarx 7, 0, 30
+	.long 0x7d00f1ac /* stdcx. */
+	mfcr 9
+	addi 29, 31, 33
+	lbarx 10, 0, 29
+	.long 0x7d60ed6c /* stbcx. */
+	mfcr 12
+	addi 28, 31, 34
+	lharx 13, 0, 28
+	.long 0x7dc0e5ac /* sthcx. */
+	mfcr 15
+	.long 0x7e00e16c /* stqcx. (no reservation) */
+	mfcr 17
+	DUMP

@@ -59,3 +59,13 @@
 	li 0, 0
 	mtxer 0
 	DUMP
+	/* lmw with RA in the loaded range (invalid form QEMU executes: the EA is
+	   computed first); lswx with a zero count and RA in range: a no-op */
+	LOADADDR(31, SCRATCH)
+	.long 0xbb9f0010 /* lmw 28,16(31) */
+	LOADADDR(31, SCRATCH)
+	li 0, 0
+	mtxer 0
+	li 30, 0
+	.long 0x7fdff42a /* lswx 30,31,30 */
+	DUMP

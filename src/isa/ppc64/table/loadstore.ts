@@ -14,8 +14,8 @@ const x = (mnem: string, xo: number, ops: string, extra: Partial<InsnDef> = {}):
 // Load-and-reserve keeps EH in bit 31, where X form has Rc: the row uses XX1
 // (same xo position, no Rc) so that bit stays an operand.
 const larx = (mnem: string, xo: number, ops: string): InsnDef => ({ mnem, form: 'XX1', opcd: 31, xo, ops, unit: U });
-// X-form rows whose reserved bit 31 is ignored (executes as if 0), as QEMU
-// (and POWER9) do; the other X rows treat a set bit 31 as an illegal
+// X-form rows whose bit 31 is ignored, as QEMU (and POWER9) do: reserved bit
+// (executes as if 0), or Rc of the store-conditionals (which always set CR0); the other X rows treat a set bit 31 as an illegal
 // instruction, again as QEMU does. XX1 has the same xo position and leaves
 // bit 31 out of the mask.
 const xi = (mnem: string, xo: number, ops: string): InsnDef => ({ mnem, form: 'XX1', opcd: 31, xo, ops, unit: U });
@@ -60,12 +60,12 @@ export const LOADSTORE: InsnDef[] = [
   larx('lharx', 116, 'RT,RA,RB,EH'),
   xi('lbzux', 119, 'RT,RA,RB'),
   xi('stdx', 149, 'RS,RA,RB'),
-  x('stwcx.', 150, 'RS,RA,RB', { fixed: { Rc: 1 } }),
+  xi('stwcx.', 150, 'RS,RA,RB'),
   xi('stwx', 151, 'RS,RA,RB'),
   xi('stdux', 181, 'RS,RA,RB'),
-  x('stqcx.', 182, 'RSp,RA,RB', { fixed: { Rc: 1 } }),
+  xi('stqcx.', 182, 'RSp,RA,RB'),
   xi('stwux', 183, 'RS,RA,RB'),
-  x('stdcx.', 214, 'RS,RA,RB', { fixed: { Rc: 1 } }),
+  xi('stdcx.', 214, 'RS,RA,RB'),
   xi('stbx', 215, 'RS,RA,RB'),
   xi('stbux', 247, 'RS,RA,RB'),
   larx('lqarx', 276, 'RTp,RA,RB,EH'),
@@ -84,9 +84,9 @@ export const LOADSTORE: InsnDef[] = [
   xi('stdbrx', 660, 'RS,RA,RB'),
   x('stswx', 661, 'RS,RA,RB'),
   xi('stwbrx', 662, 'RS,RA,RB'),
-  x('stbcx.', 694, 'RS,RA,RB', { fixed: { Rc: 1 } }),
+  xi('stbcx.', 694, 'RS,RA,RB'),
   x('stswi', 725, 'RS,RA,NB'),
-  x('sthcx.', 726, 'RS,RA,RB', { fixed: { Rc: 1 } }),
+  xi('sthcx.', 726, 'RS,RA,RB'),
   x('lhbrx', 790, 'RT,RA,RB'),
   xi('sthbrx', 918, 'RS,RA,RB'),
   // ---- floating-point ----
