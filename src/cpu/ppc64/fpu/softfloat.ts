@@ -32,6 +32,15 @@ export const RN_UP = 2;
 export const RN_DOWN = 3;
 export const RN_AWAY = 4;
 
+let FAST = true;
+/** Enable/disable the host-double fast paths (tests compare both against each other). */
+export function setFastPaths(on: boolean): void {
+  FAST = on;
+}
+
+/** Smallest normal single, as a double. */
+const SMIN = 1.1754943508222875e-38;
+
 /** Result bits of the last operation and the accumulated flags. */
 export const SF = { hi: 0, lo: 0, flags: 0 };
 
@@ -279,17 +288,29 @@ export function sfAdd(ah: number, al: number, bh: number, bl: number, mode: numb
     else packInf(bh >>> 31);
     return;
   }
-  if (mode === RN_NEAREST && !single) {
+  if (FAST && mode === RN_NEAREST) {
     const a = toDouble(ah, al);
     const b = toDouble(bh, bl);
     const s = a + b;
     const as = Math.abs(s);
-    if (as >= MIN_NORMAL && as !== Infinity) {
-      const bb = s - a;
-      const err = a - (s - bb) + (b - bb);
-      if (err !== 0) SF.flags |= F_INEXACT;
-      setDouble(s);
-      return;
+    if (!single) {
+      if (as >= MIN_NORMAL && as !== Infinity) {
+        const bb = s - a;
+        const err = a - (s - bb) + (b - bb);
+        if (err !== 0) SF.flags |= F_INEXACT;
+        setDouble(s);
+        return;
+      }
+    } else if (as > SMIN && as !== Infinity && Math.fround(a) === a && Math.fround(b) === b) {
+      // Double rounding is innocuous for one +,-,*,/,sqrt of singles (53 >= 2*24 + 2).
+      const f = Math.fround(s);
+      if (Math.abs(f) !== Infinity) {
+        const bb = s - a;
+        const err = a - (s - bb) + (b - bb);
+        if (err !== 0 || f !== s) SF.flags |= F_INEXACT;
+        setDouble(f);
+        return;
+      }
     }
   }
   unpack(ah, al);
@@ -328,15 +349,25 @@ export function sfMul(ah: number, al: number, bh: number, bl: number, mode: numb
     } else packInf(sign);
     return;
   }
-  if (mode === RN_NEAREST && !single) {
+  if (FAST && mode === RN_NEAREST) {
     const a = toDouble(ah, al);
     const b = toDouble(bh, bl);
     const p = a * b;
     const ap = Math.abs(p);
-    if (ap >= FAST_LO && ap < FAST_HI && Math.abs(a) < FAST_HI && Math.abs(b) < FAST_HI) {
-      if (twoProdErr(a, b, p) !== 0) SF.flags |= F_INEXACT;
-      setDouble(p);
-      return;
+    if (!single) {
+      if (ap >= FAST_LO && ap < FAST_HI && Math.abs(a) < FAST_HI && Math.abs(b) < FAST_HI) {
+        if (twoProdErr(a, b, p) !== 0) SF.flags |= F_INEXACT;
+        setDouble(p);
+        return;
+      }
+    } else if (ap > SMIN && Math.fround(a) === a && Math.fround(b) === b) {
+      // The product of two singles is exact in double.
+      const f = Math.fround(p);
+      if (Math.abs(f) !== Infinity) {
+        if (f !== p) SF.flags |= F_INEXACT;
+        setDouble(f);
+        return;
+      }
     }
   }
   unpack(ah, al);
@@ -381,7 +412,7 @@ export function sfDiv(ah: number, al: number, bh: number, bl: number, mode: numb
     packZero(sign);
     return;
   }
-  if (mode === RN_NEAREST && !single) {
+  if (FAST && mode === RN_NEAREST) {
     const a = toDouble(ah, al);
     const b = toDouble(bh, bl);
     const q = a / b;
@@ -389,11 +420,21 @@ export function sfDiv(ah: number, al: number, bh: number, bl: number, mode: numb
     if (aq >= FAST_LO && aq < FAST_HI && Math.abs(b) < FAST_HI && Math.abs(a) >= FAST_LO && Math.abs(a) < FAST_HI) {
       // q*b == a exactly?
       const p = q * b;
-      if (p !== a || twoProdErr(q, b, p) !== 0) SF.flags |= F_INEXACT;
-      setDouble(q);
-      return;
+      const inexact = p !== a || twoProdErr(q, b, p) !== 0;
+      if (!single) {
+        if (inexact) SF.flags |= F_INEXACT;
+        setDouble(q);
+        return;
+      }
+      const f = Math.fround(q);
+      if (aq > SMIN && Math.abs(f) !== Infinity && Math.fround(a) === a && Math.fround(b) === b) {
+        if (inexact || f !== q) SF.flags |= F_INEXACT;
+        setDouble(f);
+        return;
+      }
     }
   }
+
   unpack(ah, al);
   const ma = uM;
   const ea = uE;
@@ -439,16 +480,26 @@ export function sfSqrt(bh: number, bl: number, mode: number, single: boolean): v
     setBits(bh, bl);
     return;
   }
-  if (mode === RN_NEAREST && !single) {
+  if (FAST && mode === RN_NEAREST) {
     const b = toDouble(bh, bl);
     if (b >= FAST_LO) {
       const r = Math.sqrt(b);
       const p = r * r;
-      if (p !== b || twoProdErr(r, r, p) !== 0) SF.flags |= F_INEXACT;
-      setDouble(r);
-      return;
+      const inexact = p !== b || twoProdErr(r, r, p) !== 0;
+      if (!single) {
+        if (inexact) SF.flags |= F_INEXACT;
+        setDouble(r);
+        return;
+      }
+      if (r > SMIN && Math.fround(b) === b) {
+        const f = Math.fround(r);
+        if (inexact || f !== r) SF.flags |= F_INEXACT;
+        setDouble(f);
+        return;
+      }
     }
   }
+
   unpack(bh, bl);
   let m = uM;
   let e = uE;
@@ -463,6 +514,82 @@ export function sfSqrt(bh: number, bl: number, mode: number, single: boolean): v
   const r = isqrt(m);
   roundPack(0, r, e / 2, r * r !== m, mode, single);
   k = 0;
+}
+
+const FMA_LO = 2 ** -900;
+const FMA_HI = 2 ** 900;
+const BITS = new Float64Array(1);
+const BITS32 = new Uint32Array(BITS.buffer);
+
+/** The odd one of v and its neighbour toward `dir` (v != 0): round-to-odd fix-up. */
+function makeOdd(v: number, dir: number): number {
+  BITS[0] = v;
+  let lo = BITS32[LW]!;
+  let hi = BITS32[HW]!;
+  if (lo & 1) return v;
+  if (dir > 0 === v > 0) {
+    lo = (lo + 1) >>> 0;
+    if (lo === 0) hi = (hi + 1) >>> 0;
+  } else {
+    if (lo === 0) hi = (hi - 1) >>> 0;
+    lo = (lo - 1) >>> 0;
+  }
+  BITS32[LW] = lo;
+  BITS32[HW] = hi;
+  return BITS[0]!;
+}
+
+/**
+ * Nearest-even fused multiply-add with host doubles (Boldo & Melquiond's
+ * emulation through round-to-odd), when no intermediate can over/underflow.
+ * Returns false to fall back to the exact path.
+ */
+function fmaFast(ah: number, al: number, bh: number, bl: number, ch: number, cl: number, neg: number, single: boolean): boolean {
+  const a = toDouble(ah, al);
+  const b = toDouble(bh, bl);
+  let c = toDouble(ch, cl);
+  if (neg & MADD_NEG_C) c = -c;
+  const p = a * b;
+  const ap = Math.abs(p);
+  const ac = Math.abs(c);
+  if (!(ap >= FMA_LO && ap < FMA_HI && Math.abs(a) < FAST_HI && Math.abs(b) < FAST_HI && (ac === 0 || (ac >= FMA_LO && ac < FMA_HI)))) return false;
+  const e = twoProdErr(a, b, p);
+  let z: number;
+  let inexact: boolean;
+  if (ac === 0) {
+    z = p;
+    inexact = e !== 0;
+  } else {
+    const th = c + p;
+    const b1 = th - c;
+    const tl = c - (th - b1) + (p - b1);
+    let v = tl + e;
+    const b2 = v - tl;
+    const ve = tl - (v - b2) + (e - b2);
+    inexact = false;
+    if (ve !== 0) {
+      inexact = true;
+      v = makeOdd(v, ve);
+    }
+    z = th + v;
+    const b3 = z - th;
+    if (th - (z - b3) + (v - b3) !== 0) inexact = true;
+  }
+  const az = Math.abs(z);
+  if (!(az >= FMA_LO && az !== Infinity)) return false;
+  if (single) {
+    // z = RN_double(x); RN_single(z) = RN_single(x) unless z sits on a single midpoint.
+    BITS[0] = z;
+    if (inexact && (BITS32[LW]! & 0x1fffffff) === 0x10000000) return false;
+    if (!(az > SMIN)) return false;
+    const f = Math.fround(z);
+    if (Math.abs(f) === Infinity) return false;
+    if (f !== z) inexact = true;
+    z = f;
+  }
+  if (inexact) SF.flags |= F_INEXACT;
+  setDouble(neg & MADD_NEG_RESULT ? -z : z);
+  return true;
 }
 
 export const MADD_NEG_C = 1;
@@ -512,6 +639,7 @@ export function sfMulAdd(ah: number, al: number, bh: number, bl: number, ch: num
     packInf(cs ^ rneg);
     return;
   }
+  if (FAST && mode === RN_NEAREST && fmaFast(ah, al, bh, bl, ch, cl, neg, single)) return;
   unpack(ah, al);
   const ma = uM;
   const ea = uE;
@@ -561,7 +689,7 @@ export function sfToSingle(bh: number, bl: number, mode: number): void {
     setBits(bh, bl);
     return;
   }
-  if (mode === RN_NEAREST) {
+  if (FAST && mode === RN_NEAREST) {
     const d = toDouble(bh, bl);
     const f = Math.fround(d);
     // Tininess is judged before rounding: the operand itself must be in the normal range.
