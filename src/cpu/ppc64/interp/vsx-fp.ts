@@ -5,9 +5,14 @@
 
 import type { CpuState } from '../state.js';
 import {
-  F32, F64, R32, type Fmt, type FStatus, FL_INVALID, FL_DIVBYZERO, FL_SNAN, FL_INEXACT, RNE, RZ, RUP, RDN, RNA,
-  add, mul, div, sqrt, muladd, roundToInt, convert, isNaN_, isSNaN,
+  F32, F64, R32, type Fmt, type FStatus, FL_INVALID, FL_DIVBYZERO, FL_SNAN, FL_INEXACT, FL_ISI, FL_IMZ, FL_IDI, FL_ZDZ,
+  FL_SQRT, FL_CVTI, FL_OVERFLOW, FL_UNDERFLOW, RNE, RZ, RUP, RDN, RNA, div, sqrt, roundToInt, convert, isSNaN,
 } from './vsx-softfloat.js';
+import {
+  SF, sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, MADD_NEG_C, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI,
+  F_DIVZ, F_OVERFLOW, F_UNDERFLOW, F_INEXACT,
+} from '../fpu/softfloat.js';
+import { fprfOf as fprfHL } from '../fpu/ops.js';
 import {
   env, fpBegin, elem, merge, invalidAddSub, invalidMul, invalidDiv, invalidSqrt, invalidMadd, zeroDivide, vxsnan,
   fpCheck, fpFinish, fprfOf, setFprf,
@@ -75,61 +80,207 @@ export function putE(s: CpuState, t: number, L: Layout, r: bigint[]): void {
   }
 }
 
-type Bin = (st: FStatus, a: bigint, b: bigint, f: Fmt) => bigint;
+type Inval = (s: CpuState, fl: number, setFpcc: boolean) => void;
 
 /** Single-precision results in double format: a NaN keeps only the bits a single has (QEMU rounds through float32). */
 export function spNaN(x: bigint, opf: Fmt): bigint {
   return opf === R32 && (x & 0x7fffffffffffffffn) > 0x7ff0000000000000n ? x & ~0x1fffffffn : x;
 }
-type Inval = (s: CpuState, fl: number, setFpcc: boolean) => void;
+
+// ---- element arithmetic on the FP unit's binary64 softfloat (fpu/softfloat.ts:
+// host-double fast paths, exact slow path). Elements travel as (hi, lo) int32
+// halves; binary32 elements are widened exactly and rounded with `single`.
+
+/** fpu flags -> vsx-softfloat flags */
+export function mapFlags(f: number): number {
+  let r = 0;
+  if (f & F_INVALID) r |= FL_INVALID;
+  if (f & F_SNAN) r |= FL_SNAN;
+  if (f & F_ISI) r |= FL_ISI;
+  if (f & F_IMZ) r |= FL_IMZ;
+  if (f & F_IDI) r |= FL_IDI;
+  if (f & F_ZDZ) r |= FL_ZDZ;
+  if (f & F_SQRT) r |= FL_SQRT;
+  if (f & F_CVTI) r |= FL_CVTI;
+  if (f & F_DIVZ) r |= FL_DIVBYZERO;
+  if (f & F_OVERFLOW) r |= FL_OVERFLOW;
+  if (f & F_UNDERFLOW) r |= FL_UNDERFLOW;
+  if (f & F_INEXACT) r |= FL_INEXACT;
+  return r;
+}
+
+/** Widen binary32 bits to binary64 (exact); high word returned, low word in W.lo. */
+export const W = { lo: 0 };
+export function f32ToD(w: number): number {
+  const sign = w & 0x80000000;
+  const e = (w >>> 23) & 0xff;
+  let frac = w & 0x7fffff;
+  if (e === 0xff) {
+    W.lo = frac << 29;
+    return sign | 0x7ff00000 | (frac >>> 3);
+  }
+  let be: number;
+  if (e === 0) {
+    if (frac === 0) {
+      W.lo = 0;
+      return sign;
+    }
+    const sh = Math.clz32(frac) - 8;
+    frac = (frac << sh) & 0x7fffff;
+    be = 1 - sh - 127 + 1023;
+  } else be = e - 127 + 1023;
+  W.lo = frac << 29;
+  return sign | (be << 20) | (frac >>> 3);
+}
+
+/** Narrow a binary64 that a binary32 represents exactly (or a NaN) back to binary32 bits. */
+export function dToF32(hi: number, lo: number): number {
+  const sign = hi & 0x80000000;
+  const be = (hi >>> 20) & 0x7ff;
+  const f23 = ((hi & 0xfffff) << 3) | (lo >>> 29);
+  if (be === 0x7ff) return (sign | 0x7f800000 | f23) >>> 0;
+  if (be === 0) return sign >>> 0;
+  const e = be - 1023 + 127;
+  if (e >= 1) return (sign | (e << 23) | f23) >>> 0;
+  if (e < -23) return sign >>> 0;
+  return (sign | ((0x800000 | f23) >>> (1 - e))) >>> 0;
+}
+
+const RH = new Int32Array(4);
+const RL = new Int32Array(4);
+
+/** Element k of VSR v as (hi, lo): returns hi, low word in W.lo. */
+function loadE(s: CpuState, v: number, L: Layout, k: number): number {
+  if (L.w) return f32ToD(s.vsr[v + k]! | 0);
+  W.lo = s.vsr[v + 2 * k + 1]! | 0;
+  return s.vsr[v + 2 * k]! | 0;
+}
+
+function storeAll(s: CpuState, t: number, L: Layout): void {
+  if (L.w) {
+    for (let k = 0; k < 4; k++) s.vsr[t + k] = dToF32(RH[k]!, RL[k]!);
+  } else {
+    s.vsr[t] = RH[0]!;
+    s.vsr[t + 1] = RL[0]!;
+    if (L.n === 2) {
+      s.vsr[t + 2] = RH[1]!;
+      s.vsr[t + 3] = RL[1]!;
+    } else {
+      s.vsr[t + 2] = 0;
+      s.vsr[t + 3] = 0;
+    }
+  }
+}
+
+const OP_ADD = 0;
+const OP_SUB = 1;
+const OP_MUL = 2;
+const OP_DIV = 3;
 
 /**
- * Element-wise binary arithmetic (VSX_ADD_SUB, VSX_MUL, VSX_DIV). sp: the
- * scalar single forms, rounded once to single (r32) and kept in double format.
+ * Element-wise binary arithmetic (VSX_ADD_SUB, VSX_MUL, VSX_DIV). The scalar
+ * single forms (opf R32) round once to single and keep double format.
  */
-export function arith2(L: Layout, op: Bin, inval: Inval, opf: Fmt = L.f): (s: CpuState, i: number) => void {
+export function arith2(L: Layout, op: number, inval: Inval, opf: Fmt = L.f): (s: CpuState, i: number) => void {
   const scalar = L.n === 1;
+  const single = opf !== F64;
   return (s, i) => {
     const a = xa(i);
     const b = xb(i);
     fpBegin(s);
-    const r: bigint[] = [];
+    const mode = env.mode;
     for (let k = 0; k < L.n; k++) {
-      const x = spNaN(op(elem(), getE(s, a, L, k), getE(s, b, L, k), opf), opf);
-      const fl = merge();
-      if (fl & FL_INVALID) inval(s, fl, scalar);
-      if (fl & FL_DIVBYZERO) zeroDivide(s);
-      if (scalar) setFprf(s, fprfOf(x, F64));
-      r.push(x);
+      const ah = loadE(s, a, L, k);
+      const al = W.lo;
+      const bh = loadE(s, b, L, k);
+      const bl = W.lo;
+      SF.flags = 0;
+      if (op === OP_ADD || op === OP_SUB) sfAdd(ah, al, bh, bl, mode, single, op === OP_SUB);
+      else if (op === OP_MUL) sfMul(ah, al, bh, bl, mode, single);
+      else sfDiv(ah, al, bh, bl, mode, single);
+      RH[k] = SF.hi;
+      RL[k] = SF.lo;
+      if (SF.flags) {
+        const fl = mapFlags(SF.flags);
+        env.flags |= fl;
+        if (fl & FL_INVALID) inval(s, fl, scalar);
+        if (fl & FL_DIVBYZERO) zeroDivide(s);
+      }
+      if (scalar) setFprf(s, fprfHL(RH[0]!, RL[0]!));
     }
     fpCheck(s, scalar);
-    putE(s, xt(i), L, r);
+    storeAll(s, xt(i), L);
     fpFinish();
   };
 }
 
-export const opAdd: Bin = (st, a, b, f) => add(st, a, b, f);
-export const opSub: Bin = (st, a, b, f) => add(st, a, b, f, true);
-export const opMul: Bin = (st, a, b, f) => mul(st, a, b, f);
-export const opDiv: Bin = (st, a, b, f) => div(st, a, b, f);
+export const opAdd = OP_ADD;
+export const opSub = OP_SUB;
+export const opMul = OP_MUL;
+export const opDiv = OP_DIV;
 export { invalidAddSub, invalidMul, invalidDiv };
 
 /** VSX_SQRT. */
 export function sqrtOp(L: Layout, opf: Fmt = L.f): (s: CpuState, i: number) => void {
   const scalar = L.n === 1;
+  const single = opf !== F64;
   return (s, i) => {
     const b = xb(i);
     fpBegin(s);
-    const r: bigint[] = [];
     for (let k = 0; k < L.n; k++) {
-      const x = spNaN(sqrt(elem(), getE(s, b, L, k), opf), opf);
-      const fl = merge();
-      if (fl & FL_INVALID) invalidSqrt(s, fl, scalar);
-      if (scalar) setFprf(s, fprfOf(x, F64));
-      r.push(x);
+      const bh = loadE(s, b, L, k);
+      SF.flags = 0;
+      sfSqrt(bh, W.lo, env.mode, single);
+      RH[k] = SF.hi;
+      RL[k] = SF.lo;
+      if (SF.flags) {
+        const fl = mapFlags(SF.flags);
+        env.flags |= fl;
+        if (fl & FL_INVALID) invalidSqrt(s, fl, scalar);
+      }
+      if (scalar) setFprf(s, fprfHL(RH[0]!, RL[0]!));
     }
     fpCheck(s, scalar);
-    putE(s, xt(i), L, r);
+    storeAll(s, xt(i), L);
+    fpFinish();
+  };
+}
+
+/**
+ * VSX_MADD. mform: XT = XA*XT + XB, else XT = XA*XB + XT. negC: msub. negR:
+ * the rounded result is negated (nmadd/nmsub; NaN results are not), as the
+ * ISA defines it (QEMU 7.2 rounds the negated value instead: differs in RN=2/3).
+ */
+export function maddOp(L: Layout, mform: boolean, negC: boolean, negR: boolean, opf: Fmt = L.f): (s: CpuState, i: number) => void {
+  const scalar = L.n === 1;
+  const single = opf !== F64;
+  return (s, i) => {
+    const a = xa(i);
+    const b = xb(i);
+    const t = xt(i);
+    fpBegin(s);
+    for (let k = 0; k < L.n; k++) {
+      const ah = loadE(s, a, L, k);
+      const al = W.lo;
+      const mh = loadE(s, mform ? t : b, L, k);
+      const ml = W.lo;
+      const ch = loadE(s, mform ? b : t, L, k);
+      const cl = W.lo;
+      SF.flags = 0;
+      sfMulAdd(ah, al, mh, ml, ch, cl, negC ? MADD_NEG_C : 0, env.mode, single);
+      let rh = SF.hi;
+      if (negR && !((rh & 0x7ff00000) === 0x7ff00000 && ((rh & 0xfffff) !== 0 || SF.lo !== 0))) rh ^= 0x80000000;
+      RH[k] = rh;
+      RL[k] = SF.lo;
+      if (SF.flags) {
+        const fl = mapFlags(SF.flags);
+        env.flags |= fl;
+        if (fl & FL_INVALID) invalidMadd(s, fl, scalar);
+      }
+      if (scalar) setFprf(s, fprfHL(RH[0]!, RL[0]!));
+    }
+    fpCheck(s, scalar);
+    storeAll(s, t, L);
     fpFinish();
   };
 }
@@ -187,36 +338,6 @@ export function rsqrteOp(L: Layout, r2sp = false): (s: CpuState, i: number) => v
     }
     fpCheck(s, scalar);
     putE(s, xt(i), L, r);
-    fpFinish();
-  };
-}
-
-/**
- * VSX_MADD. mform: XT = XA*XT + XB, else XT = XA*XB + XT. negC: msub. negR:
- * the rounded result is negated (nmadd/nmsub; NaN results are not).
- */
-export function maddOp(L: Layout, mform: boolean, negC: boolean, negR: boolean, opf: Fmt = L.f): (s: CpuState, i: number) => void {
-  const scalar = L.n === 1;
-  const signBit = 1n << BigInt(L.f.e + L.f.m);
-  return (s, i) => {
-    const a = xa(i);
-    const b = xb(i);
-    const t = xt(i);
-    fpBegin(s);
-    const r: bigint[] = [];
-    for (let k = 0; k < L.n; k++) {
-      const va = getE(s, a, L, k);
-      const mulv = mform ? getE(s, t, L, k) : getE(s, b, L, k);
-      const addv = mform ? getE(s, b, L, k) : getE(s, t, L, k);
-      let x = spNaN(muladd(elem(), va, mulv, addv, opf, negC), opf);
-      const fl = merge();
-      if (negR && !isNaN_(x, L.f)) x ^= signBit;
-      if (fl & FL_INVALID) invalidMadd(s, fl, scalar);
-      if (scalar) setFprf(s, fprfOf(x, F64));
-      r.push(x);
-    }
-    fpCheck(s, scalar);
-    putE(s, t, L, r);
     fpFinish();
   };
 }
