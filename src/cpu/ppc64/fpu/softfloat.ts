@@ -704,6 +704,27 @@ export function sfToSingle(bh: number, bl: number, mode: number): void {
   roundPack(uS, uM, uE, false, mode, true);
 }
 
+const TWO52 = 4503599627370496;
+const TWO32 = 4294967296;
+
+/** Round a host double with |d| < 2^52 to an integral value in `mode`. */
+function roundIntNum(d: number, mode: number): number {
+  switch (mode) {
+    case RN_ZERO:
+      return Math.trunc(d);
+    case RN_UP:
+      return Math.ceil(d);
+    case RN_DOWN:
+      return Math.floor(d);
+    default: {
+      let r = Math.floor(d);
+      const diff = d - r;
+      if (diff > 0.5 || (diff === 0.5 && (mode === RN_AWAY ? r >= 0 : r % 2 !== 0))) r += 1;
+      return r;
+    }
+  }
+}
+
 /**
  * Convert to integer: `bits` 32 or 64, `signed`. Result in SF (64-bit; for the
  * 32-bit forms the low word holds the value, the high word is sign/zero-extended
@@ -712,6 +733,20 @@ export function sfToSingle(bh: number, bl: number, mode: number): void {
  * NaN or out of range raises invalid (F_CVTI unless NaN) and leaves the saturated value.
  */
 export function sfToInt(bh: number, bl: number, mode: number, bits: 32 | 64, signed: boolean): void {
+  if (FAST) {
+    const d = toDouble(bh, bl);
+    if (Math.abs(d) < TWO52) {
+      const r = roundIntNum(d, mode);
+      const ok = signed ? bits === 64 || (r >= -2147483648 && r <= 2147483647) : r >= 0 && (bits === 64 || r <= 4294967295);
+      if (ok) {
+        if (r !== d) SF.flags |= F_INEXACT;
+        const h = Math.floor(r / TWO32);
+        SF.hi = h | 0;
+        SF.lo = (r - h * TWO32) | 0;
+        return;
+      }
+    }
+  }
   if (isNaNBits(bh, bl)) {
     SF.flags |= F_INVALID | ((bh & 0x80000) === 0 ? F_SNAN : 0);
     // softfloat returns the max positive for NaN; callers replace it.
@@ -785,6 +820,29 @@ export function sfToInt(bh: number, bl: number, mode: number, bits: 32 | 64, sig
 
 /** Convert a 64-bit integer (hi, lo) to double/single. */
 export function sfFromInt(hi: number, lo: number, signed: boolean, mode: number, single: boolean): void {
+  if (FAST) {
+    const x = (signed ? hi | 0 : hi >>> 0) * TWO32;
+    const y = lo >>> 0;
+    const z = x + y;
+    const bb = z - x;
+    const err = x - (z - bb) + (y - bb);
+    if (err === 0) {
+      if (!single) {
+        setDouble(z);
+        return;
+      }
+      const f = Math.fround(z);
+      if (f === z || mode === RN_NEAREST) {
+        if (f !== z) SF.flags |= F_INEXACT;
+        setDouble(f);
+        return;
+      }
+    } else if (mode === RN_NEAREST && !single) {
+      SF.flags |= F_INEXACT;
+      setDouble(z);
+      return;
+    }
+  }
   let v = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
   if (signed) v = BigInt.asIntN(64, v);
   if (v === 0n) {
@@ -797,6 +855,16 @@ export function sfFromInt(hi: number, lo: number, signed: boolean, mode: number,
 
 /** Round to an integral value in double format (fri*, float64_round_to_int). */
 export function sfRoundToInt(bh: number, bl: number, mode: number): void {
+  if (FAST) {
+    const d = toDouble(bh, bl);
+    if (Math.abs(d) < TWO52) {
+      let r = roundIntNum(d, mode);
+      if (r === 0) r = bh >>> 31 ? -0 : 0;
+      if (r !== d) SF.flags |= F_INEXACT;
+      setDouble(r);
+      return;
+    }
+  }
   if (isNaNBits(bh, bl)) {
     if ((bh & 0x80000) === 0) SF.flags |= F_INVALID | F_SNAN;
     retNaN(bh, bl, false);
