@@ -90,24 +90,39 @@ function ldDw(s: CpuState, t: number, dw: number, hi: number, lo: number): void 
   s.vsr[4 * t + 2 * dw + 1] = l;
 }
 
+/** Byte scratch for the length-controlled forms (VSR byte order, 0 = most significant). */
+const BYTES = new Uint8Array(16);
+
 /** lxvl/lxvll: nb bytes from EA; `left`: byte i <- EA+i always. */
 function ldLen(s: CpuState, t: number, hi: number, lo: number, nb: number, left: boolean): void {
-  const b = new Uint8Array(16);
+  if (nb === 16) {
+    ldWords(s, t, hi, lo, !left && s.le, !left && s.le);
+    return;
+  }
+  const b = BYTES;
+  b.fill(0);
   const m = s.mem;
+  const rev = !left && s.le;
   for (let i = 0; i < nb; i++) {
     const a = addrAdd(s, hi, lo, i);
-    b[left || !s.le ? i : 15 - i] = m.read8(s.tmpHi, a);
+    b[rev ? 15 - i : i] = m.read8(s.tmpHi, a);
   }
-  for (let k = 0; k < 16; k++) setVsrByte(s, t, k, b[k]!);
+  const v = s.vsr;
+  for (let j = 0; j < 4; j++) v[4 * t + j] = (b[4 * j]! << 24) | (b[4 * j + 1]! << 16) | (b[4 * j + 2]! << 8) | b[4 * j + 3]!;
 }
 
 function stLen(s: CpuState, t: number, hi: number, lo: number, nb: number, left: boolean): void {
   if (nb === 0) return;
+  if (nb === 16) {
+    stWords(s, t, hi, lo, !left && s.le, !left && s.le);
+    return;
+  }
   probeStore(s, hi, lo, nb);
   const m = s.mem;
+  const rev = !left && s.le;
   for (let i = 0; i < nb; i++) {
     const a = addrAdd(s, hi, lo, i);
-    m.write8(s.tmpHi, a, vsrByte(s, t, left || !s.le ? i : 15 - i));
+    m.write8(s.tmpHi, a, vsrByte(s, t, rev ? 15 - i : i));
   }
 }
 
