@@ -10,17 +10,20 @@ import { VMX_PERM_HANDLERS } from './vmx-perm.js';
 import { VMX_FLOAT_HANDLERS } from './vmx-float.js';
 import { VMX_CRYPTO_HANDLERS } from './vmx-crypto.js';
 
+// VSCR: NJ (0x10000) and SAT (1) are the architected bits; the others are
+// reserved. QEMU 7.2 keeps whatever mtvscr wrote in them and mfvscr returns it,
+// so the whole word is kept here too.
 export const VMX_HANDLERS: HandlerTable = {
   mfvscr(s, i) {
     const t = 4 * (32 + ((i >>> 21) & 31));
     s.vsr[t] = 0;
     s.vsr[t + 1] = 0;
     s.vsr[t + 2] = 0;
-    s.vsr[t + 3] = s.vscr & 0x00010001;
+    s.vsr[t + 3] = s.vscr;
   },
 
   mtvscr(s, i) {
-    s.vscr = s.vsr[4 * (32 + ((i >>> 11) & 31)) + 3]! & 0x00010001;
+    s.vscr = s.vsr[4 * (32 + ((i >>> 11) & 31)) + 3]!;
   },
 
   ...VMX_INT_HANDLERS,
