@@ -69,3 +69,9 @@
 	li 30, 0
 	.long 0x7fdff42a /* lswx 30,31,30 */
 	DUMP
+	/* lswx wrapping over r0 with RA=0: allowed (RA=0 is exempt for lswx) */
+	li 0, 8
+	mtxer 0
+	LOADADDR(5, SCRATCH)
+	.long 0x7fe02c2a /* lswx 31,0,5 */
+	DUMP
