@@ -236,6 +236,19 @@ function lseek(p: Process, a: Args): number {
   return r;
 }
 
+/** _llseek(fd, offset_high, offset_low, loff_t *result, whence): what glibc's lseek uses on powerpc. */
+function llseek(p: Process, a: Args): number {
+  const f = h(p, 'lseek');
+  if (!f) return -ENOSYS;
+  const fd = a.i(0);
+  const off = a.i(1) * 4294967296 + a.w(2);
+  const r = f(fd, off, a.i(4));
+  if (r < 0) return r;
+  if (r === 0 && p.dirPos.has(fd)) p.dirPos.set(fd, 0);
+  p.mem.writeBytes(a.u(3), new StructWriter(8, p.cpu.le).u64(0, r).bytes);
+  return 0;
+}
+
 // ---- directories and names -------------------------------------------------
 
 function getdents64(p: Process, a: Args): number {
@@ -512,6 +525,7 @@ const fs: Record<number, [string, (p: Process, a: Args) => number]> = {
   15: ['chmod', (p, a) => h(p, 'chmod')?.(AT_FDCWD, str(p, a.u(0)), a.i(1)) ?? -ENOSYS],
   16: ['lchown', (p, a) => h(p, 'chown')?.(AT_FDCWD, str(p, a.u(0)), a.i(1), a.i(2), false) ?? -ENOSYS],
   19: ['lseek', lseek],
+  140: ['_llseek', llseek],
   33: ['access', (p, a) => accessCommon(p, AT_FDCWD, str(p, a.u(0)), a.i(1))],
   36: ['sync', () => 0],
   38: ['rename', (p, a) => renameCommon(p, AT_FDCWD, a.u(0), AT_FDCWD, a.u(1), 0)],

@@ -71,6 +71,7 @@ export function doSyscall(p: Process): void {
   const nr = cpu.gprLo[0]!;
   const def = TABLE.get(nr);
   const args = new Args(p);
+  const shown = p.opts.strace ? [0, 1, 2, 3].map((i) => '0x' + cpu.getGpr(3 + i).toString(16)) : [];
   let ret: number;
   try {
     ret = def ? def.fn(p, args) : -ENOSYS;
@@ -79,8 +80,7 @@ export function doSyscall(p: Process): void {
     else throw e;
   }
   if (p.opts.strace) {
-    const a = [0, 1, 2, 3, 4, 5].map((i) => '0x' + args.u(i).toString(16));
-    p.opts.strace(`${def?.name ?? `syscall_${nr}`}(${a.slice(0, 4).join(',')}) = ${ret < 0 && ret > -4096 ? `-1 errno=${-ret}` : ret < 0 ? ret : '0x' + ret.toString(16)}`);
+    p.opts.strace(`${def?.name ?? `syscall_${nr}`}(${shown.join(',')}) = ${ret < 0 && ret > -4096 ? `-1 errno=${-ret}` : ret < 0 ? ret : '0x' + ret.toString(16)}`);
   }
   if (ret < 0 && ret > -4096) {
     cpu.setGprNum(3, -ret);
