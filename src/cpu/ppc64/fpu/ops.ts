@@ -23,9 +23,10 @@ import {
 import {
   SF, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI, F_DIVZ, F_OVERFLOW, F_UNDERFLOW, F_INEXACT,
   RN_ZERO, RN_UP, RN_DOWN, RN_AWAY, MADD_NEG_C, MADD_NEG_RESULT,
-  sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, sfToSingle, sfToInt, sfFromInt, sfRoundToInt, isNaNBits, isSNaNBits,
+  sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, sfToSingle, isNaNBits, isSNaNBits,
   isZeroBits, isInfBits,
 } from './softfloat.js';
+import { sfToInt, sfFromInt, sfRoundToInt } from './convert.js';
 
 export { SF, MADD_NEG_C, MADD_NEG_RESULT };
 

@@ -37,6 +37,9 @@ let FAST = true;
 export function setFastPaths(on: boolean): void {
   FAST = on;
 }
+export function fastPaths(): boolean {
+  return FAST;
+}
 
 /** Smallest normal single, as a double. */
 const SMIN = 1.1754943508222875e-38;
@@ -84,7 +87,7 @@ function setBits(hi: number, lo: number): void {
 }
 
 /** Result is the given NaN, quieted (and truncated to single precision when `single`). */
-function retNaN(hi: number, lo: number, single: boolean): void {
+export function retNaN(hi: number, lo: number, single: boolean): void {
   hi |= 0x80000;
   if (single) lo &= 0xe0000000;
   setBits(hi, lo);
@@ -117,7 +120,7 @@ function bitLen(m: bigint): number {
   return m === 0n ? 0 : m.toString(2).length;
 }
 
-function packZero(sign: number): void {
+export function packZero(sign: number): void {
   setBits(sign ? 0x80000000 : 0, 0);
 }
 
@@ -126,7 +129,7 @@ function packInf(sign: number): void {
 }
 
 /** Pack an exact representable value mant*2^q (mant > 0) as a double. */
-function packExact(sign: number, mant: bigint, q: number): void {
+export function packExact(sign: number, mant: bigint, q: number): void {
   const bl = bitLen(mant);
   const E = q + bl - 1;
   let bits: bigint;
@@ -508,12 +511,11 @@ export function sfSqrt(bh: number, bl: number, mode: number, single: boolean): v
     e -= 1;
   }
   const want = 2 * ((single ? 24 : 53) + 3);
-  let k = Math.max(0, Math.ceil((want - bitLen(m)) / 2));
+  const k = Math.max(0, Math.ceil((want - bitLen(m)) / 2));
   m <<= BigInt(2 * k);
   e -= 2 * k;
   const r = isqrt(m);
   roundPack(0, r, e / 2, r * r !== m, mode, single);
-  k = 0;
 }
 
 const FMA_LO = 2 ** -900;
@@ -702,205 +704,4 @@ export function sfToSingle(bh: number, bl: number, mode: number): void {
   }
   unpack(bh, bl);
   roundPack(uS, uM, uE, false, mode, true);
-}
-
-const TWO52 = 4503599627370496;
-const TWO32 = 4294967296;
-
-/** Round a host double with |d| < 2^52 to an integral value in `mode`. */
-function roundIntNum(d: number, mode: number): number {
-  switch (mode) {
-    case RN_ZERO:
-      return Math.trunc(d);
-    case RN_UP:
-      return Math.ceil(d);
-    case RN_DOWN:
-      return Math.floor(d);
-    default: {
-      let r = Math.floor(d);
-      const diff = d - r;
-      if (diff > 0.5 || (diff === 0.5 && (mode === RN_AWAY ? r >= 0 : r % 2 !== 0))) r += 1;
-      return r;
-    }
-  }
-}
-
-/**
- * Convert to integer: `bits` 32 or 64, `signed`. Result in SF (64-bit; for the
- * 32-bit forms the low word holds the value, the high word is sign/zero-extended
- * like softfloat's int32 -> uint64 assignment: QEMU stores the int32 result
- * into a uint64 via (uint64_t)(int32_t)... see fpu/fcvt.ts for the register image.
- * NaN or out of range raises invalid (F_CVTI unless NaN) and leaves the saturated value.
- */
-export function sfToInt(bh: number, bl: number, mode: number, bits: 32 | 64, signed: boolean): void {
-  if (FAST) {
-    const d = toDouble(bh, bl);
-    if (Math.abs(d) < TWO52) {
-      const r = roundIntNum(d, mode);
-      const ok = signed ? bits === 64 || (r >= -2147483648 && r <= 2147483647) : r >= 0 && (bits === 64 || r <= 4294967295);
-      if (ok) {
-        if (r !== d) SF.flags |= F_INEXACT;
-        const h = Math.floor(r / TWO32);
-        SF.hi = h | 0;
-        SF.lo = (r - h * TWO32) | 0;
-        return;
-      }
-    }
-  }
-  if (isNaNBits(bh, bl)) {
-    SF.flags |= F_INVALID | ((bh & 0x80000) === 0 ? F_SNAN : 0);
-    // softfloat returns the max positive for NaN; callers replace it.
-    setBits(0, 0);
-    return;
-  }
-  const neg = bh >>> 31 === 1;
-  let v: bigint;
-  let inexact = false;
-  if (isInfBits(bh, bl)) {
-    v = neg ? -(1n << 70n) : 1n << 70n;
-  } else if (isZeroBits(bh, bl)) {
-    v = 0n;
-  } else {
-    unpack(bh, bl);
-    let m = uM;
-    if (uE >= 0) {
-      v = m << BigInt(uE);
-    } else if (uE < -60 - 53) {
-      // |x| < 2^-60: rounds to 0 or +-1
-      inexact = true;
-      v = 0n;
-      if ((mode === RN_UP && !neg) || (mode === RN_DOWN && neg)) v = 1n;
-    } else {
-      const sh = BigInt(-uE);
-      const ip = m >> sh;
-      const rem = m & ((1n << sh) - 1n);
-      const half = 1n << (sh - 1n);
-      v = ip;
-      if (rem !== 0n) {
-        inexact = true;
-        let up = false;
-        switch (mode) {
-          case RN_NEAREST:
-            up = rem > half || (rem === half && (ip & 1n) === 1n);
-            break;
-          case RN_AWAY:
-            up = rem >= half;
-            break;
-          case RN_UP:
-            up = !neg;
-            break;
-          case RN_DOWN:
-            up = neg;
-            break;
-        }
-        if (up) v += 1n;
-      }
-      m = 0n;
-    }
-    if (neg) v = -v;
-  }
-  let lo: bigint;
-  let hi: bigint;
-  if (signed) {
-    lo = -(1n << BigInt(bits - 1));
-    hi = (1n << BigInt(bits - 1)) - 1n;
-  } else {
-    lo = 0n;
-    hi = (1n << BigInt(bits)) - 1n;
-  }
-  if (v < lo || v > hi) {
-    SF.flags |= F_INVALID | F_CVTI;
-    v = v < lo ? lo : hi;
-  } else if (inexact) {
-    SF.flags |= F_INEXACT;
-  }
-  const u = BigInt.asUintN(64, v);
-  setBits(Number(u >> 32n), Number(u & 0xffffffffn));
-}
-
-/** Convert a 64-bit integer (hi, lo) to double/single. */
-export function sfFromInt(hi: number, lo: number, signed: boolean, mode: number, single: boolean): void {
-  if (FAST) {
-    const x = (signed ? hi | 0 : hi >>> 0) * TWO32;
-    const y = lo >>> 0;
-    const z = x + y;
-    const bb = z - x;
-    const err = x - (z - bb) + (y - bb);
-    if (err === 0) {
-      if (!single) {
-        setDouble(z);
-        return;
-      }
-      const f = Math.fround(z);
-      if (f === z || mode === RN_NEAREST) {
-        if (f !== z) SF.flags |= F_INEXACT;
-        setDouble(f);
-        return;
-      }
-    } else if (mode === RN_NEAREST && !single) {
-      SF.flags |= F_INEXACT;
-      setDouble(z);
-      return;
-    }
-  }
-  let v = (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-  if (signed) v = BigInt.asIntN(64, v);
-  if (v === 0n) {
-    packZero(0);
-    return;
-  }
-  if (v < 0n) roundPack(1, -v, 0, false, mode, single);
-  else roundPack(0, v, 0, false, mode, single);
-}
-
-/** Round to an integral value in double format (fri*, float64_round_to_int). */
-export function sfRoundToInt(bh: number, bl: number, mode: number): void {
-  if (FAST) {
-    const d = toDouble(bh, bl);
-    if (Math.abs(d) < TWO52) {
-      let r = roundIntNum(d, mode);
-      if (r === 0) r = bh >>> 31 ? -0 : 0;
-      if (r !== d) SF.flags |= F_INEXACT;
-      setDouble(r);
-      return;
-    }
-  }
-  if (isNaNBits(bh, bl)) {
-    if ((bh & 0x80000) === 0) SF.flags |= F_INVALID | F_SNAN;
-    retNaN(bh, bl, false);
-    return;
-  }
-  const ex = (bh >>> 20) & 0x7ff;
-  if (ex >= 1075 || isZeroBits(bh, bl)) {
-    setBits(bh, bl);
-    return;
-  }
-  unpack(bh, bl);
-  const sign = uS;
-  const sh = BigInt(-uE);
-  const m = uM;
-  let ip = m >> sh;
-  const rem = m & ((1n << sh) - 1n);
-  if (rem !== 0n) {
-    SF.flags |= F_INEXACT;
-    const half = 1n << (sh - 1n);
-    let up = false;
-    switch (mode) {
-      case RN_NEAREST:
-        up = rem > half || (rem === half && (ip & 1n) === 1n);
-        break;
-      case RN_AWAY:
-        up = rem >= half;
-        break;
-      case RN_UP:
-        up = sign === 0;
-        break;
-      case RN_DOWN:
-        up = sign === 1;
-        break;
-    }
-    if (up) ip += 1n;
-  }
-  if (ip === 0n) packZero(sign);
-  else packExact(sign, ip, 0);
 }
