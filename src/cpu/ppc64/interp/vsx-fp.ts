@@ -9,7 +9,7 @@ import {
   FL_SQRT, FL_CVTI, FL_OVERFLOW, FL_UNDERFLOW, RNE, RZ, RUP, RDN, RNA, div, sqrt, roundToInt, convert, isSNaN,
 } from './vsx-softfloat.js';
 import {
-  SF, sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, MADD_NEG_C, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI,
+  SF, toDouble as hostDouble, sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, MADD_NEG_C, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI,
   F_DIVZ, F_OVERFLOW, F_UNDERFLOW, F_INEXACT,
 } from '../fpu/softfloat.js';
 import { fprfOf as fprfHL } from '../fpu/ops.js';
@@ -370,3 +370,88 @@ export function roundOp(L: Layout, mode: number): (s: CpuState, i: number) => vo
 }
 
 export { RNE, RZ, RUP, RDN, RNA };
+
+// ---- element access as host numbers (compares, max/min): no BigInt
+
+const F32V = new Float32Array(1);
+const U32V = new Uint32Array(F32V.buffer);
+
+/** Element k of VSR v as a host number (NaNs come out as NaN). */
+export function num(s: CpuState, v: number, L: Layout, k: number): number {
+  if (L.w) {
+    U32V[0] = s.vsr[v + k]!;
+    return F32V[0]!;
+  }
+  return hostDouble(s.vsr[v + 2 * k]! | 0, s.vsr[v + 2 * k + 1]! | 0);
+}
+
+/** 1: quiet NaN, 2: signalling NaN, 0: not a NaN. */
+export function nanKind(s: CpuState, v: number, L: Layout, k: number): number {
+  if (L.w) {
+    const w = s.vsr[v + k]!;
+    if ((w & 0x7fffffff) <= 0x7f800000) return 0;
+    return w & 0x400000 ? 1 : 2;
+  }
+  const hi = s.vsr[v + 2 * k]!;
+  if ((hi & 0x7ff00000) !== 0x7ff00000 || ((hi & 0xfffff) | s.vsr[v + 2 * k + 1]!) === 0) return 0;
+  return hi & 0x80000 ? 1 : 2;
+}
+
+/** Sign bit of element k. */
+export function negE(s: CpuState, v: number, L: Layout, k: number): boolean {
+  return (s.vsr[L.w ? v + k : v + 2 * k]! & 0x80000000) !== 0;
+}
+
+/** Copy element k of VSR src into the result buffer slot k (quiet: set the quiet bit). */
+export function copyE(s: CpuState, src: number, L: Layout, k: number, quiet: boolean): void {
+  if (L.w) {
+    RH[k] = s.vsr[src + k]! | (quiet ? 0x400000 : 0);
+  } else {
+    RH[k] = s.vsr[src + 2 * k]! | (quiet ? 0x80000 : 0);
+    RL[k] = s.vsr[src + 2 * k + 1]! | 0;
+  }
+}
+
+/** Write result slots into VSR t: words for w layouts, doublewords otherwise (scalar: dw1 = 0). */
+export function storeRaw(s: CpuState, t: number, L: Layout): void {
+  if (L.w) for (let k = 0; k < 4; k++) s.vsr[t + k] = RH[k]!;
+  else {
+    s.vsr[t] = RH[0]!;
+    s.vsr[t + 1] = RL[0]!;
+    s.vsr[t + 2] = L.n === 2 ? RH[1]! : 0;
+    s.vsr[t + 3] = L.n === 2 ? RL[1]! : 0;
+  }
+}
+
+/** Set result slot k to all ones or zero. */
+export function maskE(L: Layout, k: number, on: boolean): void {
+  RH[k] = on ? -1 : 0;
+  RL[k] = on ? -1 : 0;
+}
+
+/**
+ * maxNum/minNum (QEMU float*_maxnum/minnum): writes the chosen element into
+ * slot k; an sNaN operand raises invalid (flags into env).
+ */
+export function maxMinE(s: CpuState, a: number, b: number, L: Layout, k: number, max: boolean): void {
+  const na = nanKind(s, a, L, k);
+  const nb = nanKind(s, b, L, k);
+  if (na || nb) {
+    if (na === 2 || nb === 2) {
+      env.flags |= FL_INVALID | FL_SNAN;
+      copyE(s, na ? a : b, L, k, true);
+    } else if (na && nb) copyE(s, a, L, k, true);
+    else copyE(s, na ? b : a, L, k, false);
+    return;
+  }
+  const sa = negE(s, a, L, k);
+  const sb = negE(s, b, L, k);
+  let c: number;
+  if (sa !== sb) c = sa ? -1 : 1;
+  else {
+    const x = num(s, a, L, k);
+    const y = num(s, b, L, k);
+    c = x < y ? -1 : x > y ? 1 : 0;
+  }
+  copyE(s, c === 0 || c > 0 === max ? a : b, L, k, false);
+}

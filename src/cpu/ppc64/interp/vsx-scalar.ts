@@ -8,19 +8,24 @@ import { F64, R32, compare, unpack, C_QNAN, C_SNAN, C_ZERO, C_INF, FL_SNAN, FL_I
 import { fpBegin, elem, merge, vxsnan, vxvc, fpCheck, fpFinish, setFpcc, env, setFprf, fprfOf } from './vsx-fpscr.js';
 import {
   xt, xa, xb, getD, setD, SDP, arith2, opAdd, opSub, opMul, opDiv, invalidAddSub, invalidMul, invalidDiv, sqrtOp,
-  reOp, rsqrteOp, maddOp, roundOp, frsp, RNA, RZ, RUP, RDN,
+  reOp, rsqrteOp, maddOp, roundOp, frsp, RNA, RZ, RUP, RDN, num, nanKind, negE, copyE, storeRaw, maskE, maxMinE,
 } from './vsx-fp.js';
 
 const SIGN = 0x8000000000000000n;
 const ABS = 0x7fffffffffffffffn;
 
-function signOp(f: (b: bigint, a: bigint) => bigint, useA = false): (s: CpuState, i: number) => void {
+/** abs/nabs/neg/cpsgn of doubleword 0; doubleword 1 of the target is cleared. */
+function signOp(kind: number): (s: CpuState, i: number) => void {
   return (s, i) => {
-    const b = getD(s, xb(i), 0);
-    const a = useA ? getD(s, xa(i), 0) : 0n;
+    const v = s.vsr;
+    const b = xb(i);
     const t = xt(i);
-    setD(s, t, 0, f(b, a));
-    setD(s, t, 1, 0n);
+    const w = v[b]!;
+    const lo = v[b + 1]!;
+    v[t] = kind === 0 ? w & 0x7fffffff : kind === 1 ? w | 0x80000000 : kind === 2 ? w ^ 0x80000000 : (w & 0x7fffffff) | (v[xa(i)]! & 0x80000000);
+    v[t + 1] = lo;
+    v[t + 2] = 0;
+    v[t + 3] = 0;
   };
 }
 
@@ -28,22 +33,29 @@ const bf = (i: number): number => (i >>> 23) & 7;
 
 /** float64 classification helpers on raw bits */
 const isNaN64 = (x: bigint): boolean => (x & ABS) > 0x7ff0000000000000n;
-const isSNaN64 = (x: bigint): boolean => isNaN64(x) && (x & 0x0008000000000000n) === 0n;
-const isInf64 = (x: bigint): boolean => (x & ABS) === 0x7ff0000000000000n;
-const isZero64 = (x: bigint): boolean => (x & ABS) === 0n;
 const exp64 = (x: bigint): number => Number((x >> 52n) & 0x7ffn);
+
+/** Compare doubleword 0 of A and B as host numbers: -1, 0, 1, or 2 (unordered). */
+function cmpD(s: CpuState, a: number, b: number): number {
+  if (nanKind(s, a, SDP, 0) || nanKind(s, b, SDP, 0)) return 2;
+  const x = num(s, a, SDP, 0);
+  const y = num(s, b, SDP, 0);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+const snanD = (s: CpuState, v: number): boolean => nanKind(s, v, SDP, 0) === 2;
+const nanD = (s: CpuState, v: number): boolean => nanKind(s, v, SDP, 0) !== 0;
 
 function scalarCmp(ordered: boolean): (s: CpuState, i: number) => void {
   return (s, i) => {
-    const a = getD(s, xa(i), 0);
-    const b = getD(s, xb(i), 0);
+    const a = xa(i);
+    const b = xb(i);
     fpBegin(s);
-    const r = compare(elem(), a, b, F64, false);
+    const r = cmpD(s, a, b);
     const cc = r === 2 ? 1 : r < 0 ? 8 : r > 0 ? 4 : 2;
     let snan = false;
     let vc = false;
     if (r === 2) {
-      if (isSNaN64(a) || isSNaN64(b)) {
+      if (snanD(s, a) || snanD(s, b)) {
         snan = true;
         vc = ordered && !(s.fpscr & 0x80);
       } else vc = ordered;
@@ -58,114 +70,82 @@ function scalarCmp(ordered: boolean): (s: CpuState, i: number) => void {
 }
 
 /** xscmpeqdp/gtdp/gedp: all-ones in doubleword 0 when B op A holds (QEMU VSX_SCALAR_CMP). */
-function scalarCmpMask(kind: 'eq' | 'gt' | 'ge'): (s: CpuState, i: number) => void {
-  const signaling = kind !== 'eq';
+function scalarCmpMask(kind: number): (s: CpuState, i: number) => void {
+  const signaling = kind !== 0;
   return (s, i) => {
-    const a = getD(s, xa(i), 0);
-    const b = getD(s, xb(i), 0);
+    const a = xa(i);
+    const b = xb(i);
     fpBegin(s);
-    const st = elem();
-    const r = compare(st, a, b, F64, signaling);
-    const fl = merge();
-    const ok = kind === 'eq' ? r === 0 : kind === 'gt' ? r === 1 : r === 0 || r === 1;
-    if (fl & FL_INVALID) {
+    const r = cmpD(s, a, b);
+    const ok = kind === 0 ? r === 0 : kind === 1 ? r === 1 : r === 0 || r === 1;
+    if (r === 2) {
+      const sn = snanD(s, a) || snanD(s, b);
       let vc = signaling;
-      if (fl & FL_SNAN) {
+      if (sn) {
         vxsnan(s);
         vc = vc && !(s.fpscr & 0x80);
       }
       if (vc) vxvc(s, false);
     }
-    const t = xt(i);
-    setD(s, t, 0, ok ? 0xffffffffffffffffn : 0n);
-    setD(s, t, 1, 0n);
+    maskE(SDP, 0, ok);
+    storeRaw(s, xt(i), SDP);
     fpCheck(s, false);
     fpFinish();
   };
-}
-
-/** IEEE 754-2008 maxNum/minNum as QEMU's float64_maxnum/minnum (VSX_MAX_MIN). */
-export function maxminNum(s: CpuState, a: bigint, b: bigint, max: boolean, f = F64): bigint {
-  const ua = unpack(a, f);
-  const ub = unpack(b, f);
-  const qbit = 1n << BigInt(f.m - 1);
-  if (ua.cls >= C_QNAN || ub.cls >= C_QNAN) {
-    if (ua.cls === C_SNAN || ub.cls === C_SNAN) {
-      env.flags |= FL_INVALID | FL_SNAN;
-      return (ua.cls >= C_QNAN ? a : b) | qbit;
-    }
-    if (ua.cls >= C_QNAN && ub.cls >= C_QNAN) return a | qbit;
-    return ua.cls >= C_QNAN ? b : a;
-  }
-  let c: number;
-  if (ua.sign !== ub.sign) c = ua.sign ? -1 : 1;
-  else {
-    c = compare(elem(), a, b, f, false);
-  }
-  if (c === 0) return a;
-  return (c > 0) === max ? a : b;
 }
 
 function maxmin(max: boolean): (s: CpuState, i: number) => void {
   return (s, i) => {
-    const a = getD(s, xa(i), 0);
-    const b = getD(s, xb(i), 0);
+    const a = xa(i);
+    const b = xb(i);
     fpBegin(s);
-    const r = maxminNum(s, a, b, max);
-    if (isSNaN64(a) || isSNaN64(b)) vxsnan(s);
-    const t = xt(i);
-    setD(s, t, 0, r);
-    setD(s, t, 1, 0n);
+    maxMinE(s, a, b, SDP, 0, max);
+    if (snanD(s, a) || snanD(s, b)) vxsnan(s);
+    storeRaw(s, xt(i), SDP);
     fpCheck(s, false);
     fpFinish();
   };
 }
 
-/** xsmaxcdp/xsmincdp (VSX_MAX_MINC): A if A > B (A < B), else B. */
+/** xsmaxcdp/xsmincdp (VSX_MAX_MINC): max: A when B <= A; min: A when A < B; NaN picks B. */
 function maxminC(max: boolean): (s: CpuState, i: number) => void {
   return (s, i) => {
-    const a = getD(s, xa(i), 0);
-    const b = getD(s, xb(i), 0);
-    fpBegin(s);
-    const r = compare(elem(), a, b, F64, false);
-    const fl = merge();
-    // max: A when B <= A; min: A when A < B (quiet compares; NaN picks B).
+    const a = xa(i);
+    const b = xb(i);
+    const r = cmpD(s, a, b);
     const pickA = max ? r === 1 || r === 0 : r === -1;
-    const t = xt(i);
-    if (pickA) setD(s, t, 0, a);
-    else {
-      setD(s, t, 0, b);
-      if (fl & FL_SNAN) vxsnan(s);
-    }
-    setD(s, t, 1, 0n);
+    copyE(s, pickA ? a : b, SDP, 0, false);
+    storeRaw(s, xt(i), SDP);
+    if (!pickA && (snanD(s, a) || snanD(s, b))) vxsnan(s);
   };
 }
 
-/** xsmaxjdp/xsminjdp (VSX_MAX_MINJ). */
+/** xsmaxjdp/xsminjdp (VSX_MAX_MINJ): a NaN operand is returned as is (A first). */
 function maxminJ(max: boolean): (s: CpuState, i: number) => void {
   return (s, i) => {
-    const a = getD(s, xa(i), 0);
-    const b = getD(s, xb(i), 0);
-    let r: bigint;
+    const a = xa(i);
+    const b = xb(i);
     let snan = false;
-    if (isNaN64(a)) {
-      snan = isSNaN64(a);
-      r = a;
-    } else if (isNaN64(b)) {
-      snan = isSNaN64(b);
-      r = b;
-    } else if (isZero64(a) && isZero64(b)) {
-      const na = (a & SIGN) !== 0n;
-      const nb = (b & SIGN) !== 0n;
-      r = max ? (!na || !nb ? 0n : SIGN) : na || nb ? SIGN : 0n;
+    if (nanD(s, a)) {
+      snan = snanD(s, a);
+      copyE(s, a, SDP, 0, false);
+    } else if (nanD(s, b)) {
+      snan = snanD(s, b);
+      copyE(s, b, SDP, 0, false);
     } else {
-      const lt = compare(elem(), a, b, F64, true) === -1;
-      r = (max && !lt) || (!max && lt) ? a : b;
+      const x = num(s, a, SDP, 0);
+      const y = num(s, b, SDP, 0);
+      if (x === 0 && y === 0) {
+        const na = negE(s, a, SDP, 0);
+        const nb = negE(s, b, SDP, 0);
+        copyE(s, (max ? na && nb : na || nb) ? (na ? a : b) : na ? b : a, SDP, 0, false);
+      } else {
+        const lt = x < y;
+        copyE(s, max !== lt ? a : b, SDP, 0, false);
+      }
     }
     if (snan) vxsnan(s);
-    const t = xt(i);
-    setD(s, t, 0, r);
-    setD(s, t, 1, 0n);
+    storeRaw(s, xt(i), SDP);
   };
 }
 
@@ -283,10 +263,10 @@ export const VSX_SCALAR_HANDLERS: HandlerTable = {
   xsnmsubasp: maddOp(SDP, false, true, true, R32),
   xsnmsubmsp: maddOp(SDP, true, true, true, R32),
 
-  xsabsdp: signOp((b) => b & ABS),
-  xsnabsdp: signOp((b) => b | SIGN),
-  xsnegdp: signOp((b) => b ^ SIGN),
-  xscpsgndp: signOp((b, a) => (b & ABS) | (a & SIGN), true),
+  xsabsdp: signOp(0),
+  xsnabsdp: signOp(1),
+  xsnegdp: signOp(2),
+  xscpsgndp: signOp(3),
 
   xscmpudp: scalarCmp(false),
   xscmpodp: scalarCmp(true),
@@ -306,9 +286,9 @@ export const VSX_SCALAR_HANDLERS: HandlerTable = {
     fpCheck(s, false);
     fpFinish();
   },
-  xscmpeqdp: scalarCmpMask('eq'),
-  xscmpgtdp: scalarCmpMask('gt'),
-  xscmpgedp: scalarCmpMask('ge'),
+  xscmpeqdp: scalarCmpMask(0),
+  xscmpgtdp: scalarCmpMask(1),
+  xscmpgedp: scalarCmpMask(2),
 
   xsmaxdp: maxmin(true),
   xsmindp: maxmin(false),
@@ -390,4 +370,3 @@ export const VSX_SCALAR_HANDLERS: HandlerTable = {
 
 void C_ZERO;
 void C_INF;
-void isInf64;

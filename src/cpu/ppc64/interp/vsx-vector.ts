@@ -8,68 +8,74 @@ import { setCrField } from './common.js';
 import { F32, F64, compare, isSNaN, isNaN_, FL_INVALID } from './vsx-softfloat.js';
 import { fpBegin, elem, vxsnan, vxvc, fpCheck, fpFinish } from './vsx-fpscr.js';
 import {
+  num, nanKind, maxMinE, storeRaw, maskE,
   xt, xa, xb, getD, getE, putE, VDP, VSP, type Layout, arith2, opAdd, opSub, opMul, opDiv, invalidAddSub, invalidMul,
   invalidDiv, sqrtOp, reOp, rsqrteOp, maddOp, roundOp, RNA, RZ, RUP, RDN,
 } from './vsx-fp.js';
-import { maxminNum, tdiv, tsqrt, tstdc } from './vsx-scalar.js';
+import { tdiv, tsqrt, tstdc } from './vsx-scalar.js';
 
-function signOp(L: Layout, f: (b: bigint, a: bigint, sign: bigint) => bigint, useA = false): (s: CpuState, i: number) => void {
-  const sign = 1n << BigInt(L.f.e + L.f.m);
+/** abs/nabs/neg/cpsgn on the sign bits (words 0,2 for doublewords; every word for singles). */
+function signOp(L: Layout, kind: number): (s: CpuState, i: number) => void {
   return (s, i) => {
     const a = xa(i);
     const b = xb(i);
-    const r: bigint[] = [];
-    for (let k = 0; k < L.n; k++) r.push(f(getE(s, b, L, k), useA ? getE(s, a, L, k) : 0n, sign));
-    putE(s, xt(i), L, r);
+    const t = xt(i);
+    const v = s.vsr;
+    for (let k = 0; k < 4; k++) {
+      const w = v[b + k]!;
+      if (!L.w && k & 1) {
+        T4[k] = w;
+        continue;
+      }
+      T4[k] = kind === 0 ? w & 0x7fffffff : kind === 1 ? w | 0x80000000 : kind === 2 ? w ^ 0x80000000 : (w & 0x7fffffff) | (v[a + k]! & 0x80000000);
+    }
+    v.set(T4, t);
   };
 }
+const T4 = new Uint32Array(4);
 
 function maxmin(L: Layout, max: boolean): (s: CpuState, i: number) => void {
   return (s, i) => {
     const a = xa(i);
     const b = xb(i);
     fpBegin(s);
-    const r: bigint[] = [];
     for (let k = 0; k < L.n; k++) {
-      const va = getE(s, a, L, k);
-      const vb = getE(s, b, L, k);
-      r.push(maxminNum(s, va, vb, max, L.f));
-      if (isSNaN(va, L.f) || isSNaN(vb, L.f)) vxsnan(s);
+      maxMinE(s, a, b, L, k, max);
+      if (nanKind(s, a, L, k) === 2 || nanKind(s, b, L, k) === 2) vxsnan(s);
     }
     fpCheck(s, false);
-    putE(s, xt(i), L, r);
+    storeRaw(s, xt(i), L);
     fpFinish();
   };
 }
 
 /** VSX_CMP: element all-ones when B op A holds; CR6 = all true (8) / all false (2) when Rc. */
-function vcmp(L: Layout, kind: 'eq' | 'gt' | 'ge'): (s: CpuState, i: number) => void {
-  const ones = L.w ? 0xffffffffn : 0xffffffffffffffffn;
-  const svxvc = kind !== 'eq';
+function vcmp(L: Layout, kind: number): (s: CpuState, i: number) => void {
+  const svxvc = kind !== 0;
   return (s, i) => {
     const a = xa(i);
     const b = xb(i);
     fpBegin(s);
     let allT = true;
     let allF = true;
-    const r: bigint[] = [];
     for (let k = 0; k < L.n; k++) {
-      const va = getE(s, a, L, k);
-      const vb = getE(s, b, L, k);
-      if (isNaN_(va, L.f) || isNaN_(vb, L.f)) {
-        if (isSNaN(va, L.f) || isSNaN(vb, L.f)) vxsnan(s);
+      const na = nanKind(s, a, L, k);
+      const nb = nanKind(s, b, L, k);
+      if (na || nb) {
+        if (na === 2 || nb === 2) vxsnan(s);
         if (svxvc) vxvc(s, false);
-        r.push(0n);
+        maskE(L, k, false);
         allT = false;
         continue;
       }
-      const c = compare(elem(), va, vb, L.f, false);
-      const ok = kind === 'eq' ? c === 0 : kind === 'gt' ? c === 1 : c >= 0;
+      const x = num(s, a, L, k);
+      const y = num(s, b, L, k);
+      const ok = kind === 0 ? x === y : kind === 1 ? x > y : x >= y;
       if (ok) allF = false;
       else allT = false;
-      r.push(ok ? ones : 0n);
+      maskE(L, k, ok);
     }
-    putE(s, xt(i), L, r);
+    storeRaw(s, xt(i), L);
     if (i & 0x400) setCrField(s, 6, (allT ? 8 : 0) | (allF ? 2 : 0));
     fpFinish();
   };
@@ -162,26 +168,26 @@ export const VSX_VECTOR_HANDLERS: HandlerTable = {
   xvnmsubasp: maddOp(VSP, false, true, true),
   xvnmsubmsp: maddOp(VSP, true, true, true),
 
-  xvabsdp: signOp(VDP, (b, _a, sg) => b & ~sg),
-  xvnabsdp: signOp(VDP, (b, _a, sg) => b | sg),
-  xvnegdp: signOp(VDP, (b, _a, sg) => b ^ sg),
-  xvcpsgndp: signOp(VDP, (b, a, sg) => (b & ~sg) | (a & sg), true),
-  xvabssp: signOp(VSP, (b, _a, sg) => b & ~sg),
-  xvnabssp: signOp(VSP, (b, _a, sg) => b | sg),
-  xvnegsp: signOp(VSP, (b, _a, sg) => b ^ sg),
-  xvcpsgnsp: signOp(VSP, (b, a, sg) => (b & ~sg) | (a & sg), true),
+  xvabsdp: signOp(VDP, 0),
+  xvnabsdp: signOp(VDP, 1),
+  xvnegdp: signOp(VDP, 2),
+  xvcpsgndp: signOp(VDP, 3),
+  xvabssp: signOp(VSP, 0),
+  xvnabssp: signOp(VSP, 1),
+  xvnegsp: signOp(VSP, 2),
+  xvcpsgnsp: signOp(VSP, 3),
 
   xvmaxdp: maxmin(VDP, true),
   xvmindp: maxmin(VDP, false),
   xvmaxsp: maxmin(VSP, true),
   xvminsp: maxmin(VSP, false),
 
-  xvcmpeqdp: vcmp(VDP, 'eq'),
-  xvcmpgtdp: vcmp(VDP, 'gt'),
-  xvcmpgedp: vcmp(VDP, 'ge'),
-  xvcmpeqsp: vcmp(VSP, 'eq'),
-  xvcmpgtsp: vcmp(VSP, 'gt'),
-  xvcmpgesp: vcmp(VSP, 'ge'),
+  xvcmpeqdp: vcmp(VDP, 0),
+  xvcmpgtdp: vcmp(VDP, 1),
+  xvcmpgedp: vcmp(VDP, 2),
+  xvcmpeqsp: vcmp(VSP, 0),
+  xvcmpgtsp: vcmp(VSP, 1),
+  xvcmpgesp: vcmp(VSP, 2),
 
   xvtdivdp(s, i) {
     let fe = false;
