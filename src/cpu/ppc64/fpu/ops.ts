@@ -146,30 +146,35 @@ const single = (ctl: number): boolean => (ctl & FP_SINGLE) !== 0;
 
 export function fpAdd(s: CpuState, ah: number, al: number, bh: number, bl: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfAdd(ah, al, bh, bl, s.fpscr & 3, single(ctl), false);
   post(s, ctl);
 }
 
 export function fpSub(s: CpuState, ah: number, al: number, bh: number, bl: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfAdd(ah, al, bh, bl, s.fpscr & 3, single(ctl), true);
   post(s, ctl);
 }
 
 export function fpMul(s: CpuState, ah: number, al: number, bh: number, bl: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfMul(ah, al, bh, bl, s.fpscr & 3, single(ctl));
   post(s, ctl);
 }
 
 export function fpDiv(s: CpuState, ah: number, al: number, bh: number, bl: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfDiv(ah, al, bh, bl, s.fpscr & 3, single(ctl));
   post(s, ctl);
 }
 
 export function fpSqrt(s: CpuState, bh: number, bl: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfSqrt(bh, bl, s.fpscr & 3, single(ctl));
   post(s, ctl);
 }
@@ -177,6 +182,7 @@ export function fpSqrt(s: CpuState, bh: number, bl: number, ctl: number): void {
 /** a*b + c, fused; `neg` = MADD_NEG_C (msub) | MADD_NEG_RESULT (nmadd). ppc fmadd: a=FRA, b=FRC, c=FRB. */
 export function fpMulAdd(s: CpuState, ah: number, al: number, bh: number, bl: number, ch: number, cl: number, neg: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfMulAdd(ah, al, bh, bl, ch, cl, neg, s.fpscr & 3, single(ctl));
   post(s, ctl);
 }
@@ -184,6 +190,7 @@ export function fpMulAdd(s: CpuState, ah: number, al: number, bh: number, bl: nu
 /** frsp. */
 export function fpRoundSingle(s: CpuState, bh: number, bl: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfToSingle(bh, bl, s.fpscr & 3);
   post(s, ctl);
 }
@@ -191,6 +198,7 @@ export function fpRoundSingle(s: CpuState, bh: number, bl: number, ctl: number):
 /** fre / fres: QEMU computes 1/x exactly rounded; 1/±0 gives ±0.5 with ZX. */
 export function fpRecipEst(s: CpuState, bh: number, bl: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfDiv(0x3ff00000, 0, bh, bl, s.fpscr & 3, single(ctl));
   const f = SF.flags;
   if (f & F_SNAN) vxsnan(s);
@@ -206,6 +214,7 @@ export function fpRecipEst(s: CpuState, bh: number, bl: number, ctl: number): vo
 /** frsqrte / frsqrtes: 1 / sqrt(x), sqrt rounded to double first (QEMU). */
 export function fpRsqrtEst(s: CpuState, bh: number, bl: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   const mode = s.fpscr & 3;
   sfSqrt(bh, bl, mode, false);
   sfDiv(0x3ff00000, 0, SF.hi, SF.lo, mode, single(ctl));
@@ -227,6 +236,7 @@ export function fpRsqrtEst(s: CpuState, bh: number, bl: number, ctl: number): vo
  */
 export function fpToInt(s: CpuState, bh: number, bl: number, bits: 32 | 64, signed: boolean, mode: number): void {
   SF.flags = 0;
+  pending = false;
   sfToInt(bh, bl, mode < 0 ? s.fpscr & 3 : mode, bits, signed);
   const f = SF.flags;
   if (f & F_INVALID) {
@@ -260,6 +270,7 @@ export const FP_NO_FPRF = 4;
 /** fcfid[u][s]: 64-bit integer to double/single. */
 export function fpFromInt(s: CpuState, hi: number, lo: number, signed: boolean, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfFromInt(hi, lo, signed, s.fpscr & 3, single(ctl));
   if (!(ctl & FP_VEC) && !(QEMU_FCFID_KEEPS_FPRF && ctl & FP_NO_FPRF)) setFprf(s, SF.hi, SF.lo);
   checkStatus(s, !(ctl & FP_VEC));
@@ -268,6 +279,7 @@ export function fpFromInt(s: CpuState, hi: number, lo: number, signed: boolean, 
 /** fri[nzpm]: round to integral in `mode` (RN_AWAY, RN_ZERO, RN_UP, RN_DOWN); XX is not set. */
 export function fpRoundToInt(s: CpuState, bh: number, bl: number, mode: number, ctl: number): void {
   SF.flags = 0;
+  pending = false;
   sfRoundToInt(bh, bl, mode);
   if (SF.flags & F_SNAN) vxsnan(s);
   SF.flags &= ~F_INEXACT;
@@ -281,6 +293,7 @@ export function fpRoundToInt(s: CpuState, bh: number, bl: number, mode: number, 
  */
 export function fpCompare(s: CpuState, ah: number, al: number, bh: number, bl: number, ordered: boolean): number {
   SF.flags = 0;
+  pending = false;
   let r: number;
   const an = isNaNBits(ah, al);
   const bn = isNaNBits(bh, bl);
