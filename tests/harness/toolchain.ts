@@ -3,6 +3,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { constants } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -59,7 +60,10 @@ export function runQemu(elf: string, endian: Endian, args: string[] = [], opts: 
     maxBuffer: 1 << 30,
   });
   if (r.error) throw r.error;
-  return { stdout: r.stdout, stderr: r.stderr, status: r.status ?? 128 + 9 };
+  // A guest killed by a signal makes qemu re-raise it on itself: report it the
+  // way a shell does (128 + signal number), as tskvm's exit status does.
+  const status = r.status ?? 128 + (r.signal ? constants.signals[r.signal] : 0);
+  return { stdout: r.stdout, stderr: r.stderr, status };
 }
 
 export function qemuVersion(): string {
