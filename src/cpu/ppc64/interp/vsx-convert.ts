@@ -4,9 +4,12 @@
 
 import type { CpuState } from '../state.js';
 import type { HandlerTable } from './handler.js';
-import { F16, F32, F64, R32, FL_INVALID, RZ, convert, toInt, fromInt, isSNaN } from './vsx-softfloat.js';
+import { F16, F32, F64, R32, FL_INVALID, RZ, convert, isSNaN, type Fmt } from './vsx-softfloat.js';
 import { fpBegin, elem, merge, env, vxsnan, invalidCvt, fpCheck, fpFinish, fprfOf, setFprf } from './vsx-fpscr.js';
-import { xt, xb, getD, setD, getW } from './vsx-fp.js';
+import { xt, xb, getD, setD, getW, W, f32ToD, dToF32, mapFlags } from './vsx-fp.js';
+import { SF } from '../fpu/softfloat.js';
+import { sfToInt, sfFromInt } from '../fpu/convert.js';
+import { fprfOf as fprfHL } from '../fpu/ops.js';
 import { toDouble } from './vsx-scalar.js';
 
 const U64 = 0xffffffffffffffffn;
@@ -46,75 +49,128 @@ const storeDw = (s: CpuState, t: number, r: bigint[]): void => {
   setD(s, t, 1, r[1]!);
 };
 
+// Source/destination element shapes of the fast (binary32/64) conversions.
+const S_DW = 0; // doubleword k, binary64 / int64
+const S_W2 = 1; // word 2k (binary32 / int32)
+const S_W = 2; // word k
+const S_DW0 = 3; // scalar: doubleword 0
+const D_DW = 0; // doubleword k
+const D_W2 = 1; // words 2k and 2k+1 (replicated)
+const D_W = 2; // word k
+const D_DW0 = 3; // scalar doubleword 0, doubleword 1 cleared
+const D_W01 = 4; // scalar: words 0 and 1, doubleword 1 cleared
+
+const OUT = new Uint32Array(4);
+
+/** Element source as (hi, lo) of an int64 or a binary64 (binary32 widened); lo in W.lo. */
+function srcFp(s: CpuState, b: number, shape: number, k: number): number {
+  if (shape === S_DW || shape === S_DW0) {
+    W.lo = s.vsr[b + 2 * k + 1]! | 0;
+    return s.vsr[b + 2 * k]! | 0;
+  }
+  return f32ToD(s.vsr[b + (shape === S_W2 ? 2 * k : k)]! | 0);
+}
+
+function srcInt(s: CpuState, b: number, shape: number, k: number, signed: boolean): number {
+  if (shape === S_DW || shape === S_DW0) {
+    W.lo = s.vsr[b + 2 * k + 1]! | 0;
+    return s.vsr[b + 2 * k]! | 0;
+  }
+  const w = s.vsr[b + (shape === S_W2 ? 2 * k : k)]! | 0;
+  W.lo = w;
+  return signed ? w >> 31 : 0;
+}
+
+function put(shape: number, k: number, hi: number, lo: number): void {
+  switch (shape) {
+    case D_DW:
+      OUT[2 * k] = hi;
+      OUT[2 * k + 1] = lo;
+      break;
+    case D_W2:
+      OUT[2 * k] = lo;
+      OUT[2 * k + 1] = lo;
+      break;
+    case D_W:
+      OUT[k] = lo;
+      break;
+    case D_DW0:
+      OUT[0] = hi;
+      OUT[1] = lo;
+      OUT[2] = 0;
+      OUT[3] = 0;
+      break;
+    case D_W01:
+      OUT[0] = lo;
+      OUT[1] = lo;
+      OUT[2] = 0;
+      OUT[3] = 0;
+      break;
+  }
+}
+
 /**
  * Float to integer, truncating (VSX_CVT_FP_TO_INT / _INT2): NaN gives rnan,
- * out of range saturates; FPSCR[FI] only for scalar forms.
+ * out of range saturates; FPSCR[FI] only for scalar forms. Each element is
+ * converted on its own (QEMU 7.2 lets an invalid element's flags leak into
+ * the following elements' results: a bug, not copied).
  */
-function fpToInt(
-  n: number,
-  from: typeof F64,
-  bits: number,
-  signed: boolean,
-  scalar: boolean,
-  src: (s: CpuState, b: number, k: number) => bigint,
-  dst: (r: bigint[], k: number, v: bigint) => void,
-  store: (s: CpuState, t: number, r: bigint[]) => void,
-): (s: CpuState, i: number) => void {
-  const mask = (1n << BigInt(bits)) - 1n;
-  const rnan = signed ? 1n << BigInt(bits - 1) : 0n;
+function fpToInt(n: number, srcShape: number, bits: 32 | 64, signed: boolean, scalar: boolean, dstShape: number): (s: CpuState, i: number) => void {
+  const nanHi = signed && bits === 64 ? 0x80000000 | 0 : 0;
+  const nanLo = signed && bits === 32 ? 0x80000000 | 0 : 0;
   return (s, i) => {
     const b = xb(i);
     fpBegin(s);
     let all = 0;
-    const r: bigint[] = [0n, 0n, 0n, 0n];
     for (let k = 0; k < n; k++) {
-      const st = elem();
-      let v = toInt(st, src(s, b, k), from, bits, signed, RZ) & mask;
-      const fl = st.flags;
-      all |= fl;
-      if (fl & FL_INVALID && invalidCvt(s, fl, false)) v = rnan;
-      dst(r, k, v);
+      const bh = srcFp(s, b, srcShape, k);
+      SF.flags = 0;
+      sfToInt(bh, W.lo, RZ, bits, signed);
+      let hi = SF.hi;
+      let lo = SF.lo;
+      if (SF.flags) {
+        const fl = mapFlags(SF.flags);
+        all |= fl;
+        if (fl & FL_INVALID && invalidCvt(s, fl, false)) {
+          hi = nanHi;
+          lo = nanLo;
+        }
+      }
+      put(dstShape, k, hi, lo);
     }
     env.flags = all;
     fpCheck(s, scalar);
-    store(s, xt(i), r);
+    s.vsr.set(OUT, xt(i));
     fpFinish();
   };
 }
 
-/** Integer to float (VSX_CVT_INT_TO_FP / _INT_TO_FP2). */
-function intToFp(
-  n: number,
-  to: typeof F64,
-  scalar: boolean,
-  src: (s: CpuState, b: number, k: number) => bigint,
-  dst: (r: bigint[], k: number, v: bigint) => void,
-  store: (s: CpuState, t: number, r: bigint[]) => void,
-): (s: CpuState, i: number) => void {
+/** Integer to float (VSX_CVT_INT_TO_FP / _INT_TO_FP2); to: F64, R32 (single in double format) or F32. */
+function intToFp(n: number, srcShape: number, signed: boolean, to: Fmt, scalar: boolean, dstShape: number): (s: CpuState, i: number) => void {
+  const single = to !== F64;
   return (s, i) => {
     const b = xb(i);
     fpBegin(s);
-    const r: bigint[] = [0n, 0n, 0n, 0n];
     for (let k = 0; k < n; k++) {
-      const x = fromInt(env, src(s, b, k), to);
-      if (scalar) setFprf(s, fprfOf(x, F64));
-      dst(r, k, x);
+      const hi = srcInt(s, b, srcShape, k, signed);
+      SF.flags = 0;
+      sfFromInt(hi, W.lo, signed, env.mode, single);
+      if (SF.flags) env.flags |= mapFlags(SF.flags);
+      if (scalar) setFprf(s, fprfHL(SF.hi, SF.lo));
+      if (to === F32) put(dstShape, k, 0, dToF32(SF.hi, SF.lo));
+      else put(dstShape, k, SF.hi, SF.lo);
     }
     fpCheck(s, scalar);
-    store(s, xt(i), r);
+    s.vsr.set(OUT, xt(i));
     fpFinish();
   };
 }
 
-const sext = (v: bigint, bits: number): bigint => BigInt.asIntN(bits, v);
 
 // element accessors
 const dwS = (s: CpuState, b: number, k: number): bigint => getD(s, b, k);
 const wS = (s: CpuState, b: number, k: number): bigint => getW(s, b, k);
 const w2S = (s: CpuState, b: number, k: number): bigint => getW(s, b, 2 * k);
-const dwSx = (s: CpuState, b: number, k: number): bigint => sext(getD(s, b, k), 64);
-const wSx = (s: CpuState, b: number, k: number): bigint => sext(getW(s, b, k), 32);
-const w2Sx = (s: CpuState, b: number, k: number): bigint => sext(getW(s, b, 2 * k), 32);
 const h3S = (s: CpuState, b: number): bigint => getD(s, b, 0) & 0xffffn;
 const hLoS = (s: CpuState, b: number, k: number): bigint => getW(s, b, k) & 0xffffn;
 
@@ -129,19 +185,18 @@ const toW2 = (r: bigint[], k: number, v: bigint): void => {
   r[2 * k] = v & 0xffffffffn;
   r[2 * k + 1] = v & 0xffffffffn;
 };
+/** scalar single in both words of doubleword 0 */
+const toW01 = (r: bigint[], _k: number, v: bigint): void => {
+  r[0] = (v << 32n) | v;
+  r[1] = 0n;
+};
 /** scalar: result doubleword 0 */
 const toD0 = (r: bigint[], _k: number, v: bigint): void => {
   r[0] = v & U64;
   r[1] = 0n;
 };
 /** scalar single in both words of doubleword 0 */
-const toW01 = (r: bigint[], _k: number, v: bigint): void => {
-  r[0] = (v << 32n) | v;
-  r[1] = 0n;
-};
 
-/** words r[0..3] into a VSR (for word-shaped results) */
-const storeW = storeWords;
 
 export const VSX_CONVERT_HANDLERS: HandlerTable = {
   // ---- scalar
@@ -174,36 +229,36 @@ export const VSX_CONVERT_HANDLERS: HandlerTable = {
     setD(s, t, 0, x);
     setD(s, t, 1, 0n);
   },
-  xscvdpsxds: fpToInt(1, F64, 64, true, true, dwS, toD0, storeDw),
-  xscvdpuxds: fpToInt(1, F64, 64, false, true, dwS, toD0, storeDw),
-  xscvdpsxws: fpToInt(1, F64, 32, true, true, dwS, toW01, storeDw),
-  xscvdpuxws: fpToInt(1, F64, 32, false, true, dwS, toW01, storeDw),
-  xscvsxddp: intToFp(1, F64, true, dwSx, toD0, storeDw),
-  xscvuxddp: intToFp(1, F64, true, dwS, toD0, storeDw),
-  xscvsxdsp: intToFp(1, R32, true, dwSx, toD0, storeDw),
-  xscvuxdsp: intToFp(1, R32, true, dwS, toD0, storeDw),
+  xscvdpsxds: fpToInt(1, S_DW0, 64, true, true, D_DW0),
+  xscvdpuxds: fpToInt(1, S_DW0, 64, false, true, D_DW0),
+  xscvdpsxws: fpToInt(1, S_DW0, 32, true, true, D_W01),
+  xscvdpuxws: fpToInt(1, S_DW0, 32, false, true, D_W01),
+  xscvsxddp: intToFp(1, S_DW0, true, F64, true, D_DW0),
+  xscvuxddp: intToFp(1, S_DW0, false, F64, true, D_DW0),
+  xscvsxdsp: intToFp(1, S_DW0, true, R32, true, D_DW0),
+  xscvuxdsp: intToFp(1, S_DW0, false, R32, true, D_DW0),
 
   // ---- vector
-  xvcvdpsp: fpToFp(2, F64, F32, false, dwS, toW2, storeW),
+  xvcvdpsp: fpToFp(2, F64, F32, false, dwS, toW2, storeWords),
   xvcvspdp: fpToFp(2, F32, F64, false, w2S, toDw, storeDw),
-  xvcvhpsp: fpToFp(4, F16, F32, false, hLoS, toW, storeW),
-  xvcvsphp: fpToFp(4, F32, F16, false, wS, toW, storeW),
-  xvcvdpsxds: fpToInt(2, F64, 64, true, false, dwS, toDw, storeDw),
-  xvcvdpuxds: fpToInt(2, F64, 64, false, false, dwS, toDw, storeDw),
-  xvcvdpsxws: fpToInt(2, F64, 32, true, false, dwS, toW2, storeW),
-  xvcvdpuxws: fpToInt(2, F64, 32, false, false, dwS, toW2, storeW),
-  xvcvspsxds: fpToInt(2, F32, 64, true, false, w2S, toDw, storeDw),
-  xvcvspuxds: fpToInt(2, F32, 64, false, false, w2S, toDw, storeDw),
-  xvcvspsxws: fpToInt(4, F32, 32, true, false, wS, toW, storeW),
-  xvcvspuxws: fpToInt(4, F32, 32, false, false, wS, toW, storeW),
-  xvcvsxddp: intToFp(2, F64, false, dwSx, toDw, storeDw),
-  xvcvuxddp: intToFp(2, F64, false, dwS, toDw, storeDw),
-  xvcvsxwdp: intToFp(2, F64, false, w2Sx, toDw, storeDw),
-  xvcvuxwdp: intToFp(2, F64, false, w2S, toDw, storeDw),
-  xvcvsxwsp: intToFp(4, F32, false, wSx, toW, storeW),
-  xvcvuxwsp: intToFp(4, F32, false, wS, toW, storeW),
-  xvcvsxdsp: intToFp(2, F32, false, dwSx, toW2, storeW),
-  xvcvuxdsp: intToFp(2, F32, false, dwS, toW2, storeW),
+  xvcvhpsp: fpToFp(4, F16, F32, false, hLoS, toW, storeWords),
+  xvcvsphp: fpToFp(4, F32, F16, false, wS, toW, storeWords),
+  xvcvdpsxds: fpToInt(2, S_DW, 64, true, false, D_DW),
+  xvcvdpuxds: fpToInt(2, S_DW, 64, false, false, D_DW),
+  xvcvdpsxws: fpToInt(2, S_DW, 32, true, false, D_W2),
+  xvcvdpuxws: fpToInt(2, S_DW, 32, false, false, D_W2),
+  xvcvspsxds: fpToInt(2, S_W2, 64, true, false, D_DW),
+  xvcvspuxds: fpToInt(2, S_W2, 64, false, false, D_DW),
+  xvcvspsxws: fpToInt(4, S_W, 32, true, false, D_W),
+  xvcvspuxws: fpToInt(4, S_W, 32, false, false, D_W),
+  xvcvsxddp: intToFp(2, S_DW, true, F64, false, D_DW),
+  xvcvuxddp: intToFp(2, S_DW, false, F64, false, D_DW),
+  xvcvsxwdp: intToFp(2, S_W2, true, F64, false, D_DW),
+  xvcvuxwdp: intToFp(2, S_W2, false, F64, false, D_DW),
+  xvcvsxwsp: intToFp(4, S_W, true, F32, false, D_W),
+  xvcvuxwsp: intToFp(4, S_W, false, F32, false, D_W),
+  xvcvsxdsp: intToFp(2, S_DW, true, F32, false, D_W2),
+  xvcvuxdsp: intToFp(2, S_DW, false, F32, false, D_W2),
 };
 
 void merge;
