@@ -55,6 +55,8 @@
 	mfspr	8, 259		/* SPRG3 user view */
 	li	9, -1
 	mfspr	9, 136		/* CTRL user view */
+	li	10, -1
+	.long	0x7d5f42e6	/* mftb 10, 287: invalid TBR; QEMU treats mftb as mfspr */
 	DUMP
 	/* time base: two reads never go backwards; TBU is the high word of TB */
 	mftb	10
