@@ -174,6 +174,91 @@ function mask64(mb: number, me: number): number {
   return (loOf(0, me) | loOf(mb, 63)) | 0;
 }
 
+type F1 = (x: number) => number;
+// Lane functions, hoisted so that handlers allocate nothing.
+const L_vaddcuw: F2 = (a, b) => (a + b > 0xffffffff ? 1 : 0);
+const L_vsububm: F2 = (a, b) => a - b;
+const L_vsubuhm: F2 = (a, b) => a - b;
+const L_vsubuwm: F2 = (a, b) => a - b;
+const L_vsubcuw: F2 = (a, b) => (a >= b ? 1 : 0);
+const L_vaddubs: F2 = (a, b) => satU(a + b, 0xff);
+const L_vadduhs: F2 = (a, b) => satU(a + b, 0xffff);
+const L_vadduws: F2 = (a, b) => satU(a + b, 0xffffffff);
+const L_vaddsbs: F2 = (a, b) => satS(s8(a) + s8(b), -128, 127);
+const L_vaddshs: F2 = (a, b) => satS(s16(a) + s16(b), -32768, 32767);
+const L_vaddsws: F2 = (a, b) => satS((a | 0) + (b | 0), -2147483648, 2147483647);
+const L_vsububs: F2 = (a, b) => satU(a - b, 0xff);
+const L_vsubuhs: F2 = (a, b) => satU(a - b, 0xffff);
+const L_vsubuws: F2 = (a, b) => satU(a - b, 0xffffffff);
+const L_vsubsbs: F2 = (a, b) => satS(s8(a) - s8(b), -128, 127);
+const L_vsubshs: F2 = (a, b) => satS(s16(a) - s16(b), -32768, 32767);
+const L_vsubsws: F2 = (a, b) => satS((a | 0) - (b | 0), -2147483648, 2147483647);
+const L_vavgub: F2 = (a, b) => (a + b + 1) >> 1;
+const L_vavguh: F2 = (a, b) => (a + b + 1) >> 1;
+const L_vavguw: F2 = (a, b) => Math.floor((a + b + 1) / 2);
+const L_vavgsb: F2 = (a, b) => (s8(a) + s8(b) + 1) >> 1;
+const L_vavgsh: F2 = (a, b) => (s16(a) + s16(b) + 1) >> 1;
+const L_vavgsw: F2 = (a, b) => Math.floor(((a | 0) + (b | 0) + 1) / 2);
+const L_vmaxub: F2 = (a, b) => (a > b ? a : b);
+const L_vmaxuh: F2 = (a, b) => (a > b ? a : b);
+const L_vmaxuw: F2 = (a, b) => (a > b ? a : b);
+const L_vmaxsb: F2 = (a, b) => (s8(a) > s8(b) ? a : b);
+const L_vmaxsh: F2 = (a, b) => (s16(a) > s16(b) ? a : b);
+const L_vmaxsw: F2 = (a, b) => ((a | 0) > (b | 0) ? a : b);
+const L_vminub: F2 = (a, b) => (a < b ? a : b);
+const L_vminuh: F2 = (a, b) => (a < b ? a : b);
+const L_vminuw: F2 = (a, b) => (a < b ? a : b);
+const L_vminsb: F2 = (a, b) => (s8(a) < s8(b) ? a : b);
+const L_vminsh: F2 = (a, b) => (s16(a) < s16(b) ? a : b);
+const L_vminsw: F2 = (a, b) => ((a | 0) < (b | 0) ? a : b);
+const L_vmaxud: FD = (ah, al, bh, bl) => (ltu64(ah, al, bh, bl) ? ((dHi = bh), bl) : ((dHi = ah), al));
+const L_vmaxsd: FD = (ah, al, bh, bl) => (lts64(ah, al, bh, bl) ? ((dHi = bh), bl) : ((dHi = ah), al));
+const L_vminud: FD = (ah, al, bh, bl) => (ltu64(ah, al, bh, bl) ? ((dHi = ah), al) : ((dHi = bh), bl));
+const L_vminsd: FD = (ah, al, bh, bl) => (lts64(ah, al, bh, bl) ? ((dHi = ah), al) : ((dHi = bh), bl));
+const L_vabsdub: F2 = (a, b) => (a > b ? a - b : b - a);
+const L_vabsduh: F2 = (a, b) => (a > b ? a - b : b - a);
+const L_vabsduw: F2 = (a, b) => (a > b ? a - b : b - a);
+const L_vnegw: F1 = (b) => -b;
+const L_vextsb2w: F1 = (b) => (b << 24) >> 24;
+const L_vextsh2w: F1 = (b) => (b << 16) >> 16;
+const L_vprtybw: F1 = (b) => popcnt32(b & 0x01010101) & 1;
+const L_vclzb: F1 = (b) => Math.clz32(b) - 24;
+const L_vclzh: F1 = (b) => Math.clz32(b) - 16;
+const L_vclzw: F1 = (b) => Math.clz32(b);
+const L_vctzb: F1 = (b) => (b === 0 ? 8 : ctz32(b));
+const L_vctzh: F1 = (b) => (b === 0 ? 16 : ctz32(b));
+const L_vcmpequh: F2 = (a, b) => (a === b ? 0xffff : 0);
+const L_vcmpequw: F2 = (a, b) => ones(a === b);
+const L_vcmpequd: FD = (ah, al, bh, bl) => ((dHi = ah === bh && al === bl ? -1 : 0), dHi);
+const L_vcmpgtub: F2 = (a, b) => (a > b ? 0xff : 0);
+const L_vcmpgtuh: F2 = (a, b) => (a > b ? 0xffff : 0);
+const L_vcmpgtuw: F2 = (a, b) => ones(a > b);
+const L_vcmpgtud: FD = (ah, al, bh, bl) => ((dHi = ltu64(bh, bl, ah, al) ? -1 : 0), dHi);
+const L_vcmpgtsb: F2 = (a, b) => (s8(a) > s8(b) ? 0xff : 0);
+const L_vcmpgtsh: F2 = (a, b) => (s16(a) > s16(b) ? 0xffff : 0);
+const L_vcmpgtsw: F2 = (a, b) => ones((a | 0) > (b | 0));
+const L_vcmpgtsd: FD = (ah, al, bh, bl) => ((dHi = lts64(bh, bl, ah, al) ? -1 : 0), dHi);
+const L_vcmpneb: F2 = (a, b) => (a !== b ? 0xff : 0);
+const L_vcmpneh: F2 = (a, b) => (a !== b ? 0xffff : 0);
+const L_vcmpnew: F2 = (a, b) => ones(a !== b);
+const L_vcmpnezb: F2 = (a, b) => (a !== b || a === 0 || b === 0 ? 0xff : 0);
+const L_vcmpnezh: F2 = (a, b) => (a !== b || a === 0 || b === 0 ? 0xffff : 0);
+const L_vcmpnezw: F2 = (a, b) => ones(a !== b || a === 0 || b === 0);
+const L_vslb: F2 = (a, b) => a << (b & 7);
+const L_vslh: F2 = (a, b) => a << (b & 15);
+const L_vslw: F2 = (a, b) => a << (b & 31);
+const L_vsrb: F2 = (a, b) => a >>> (b & 7);
+const L_vsrh: F2 = (a, b) => a >>> (b & 15);
+const L_vsrw: F2 = (a, b) => a >>> (b & 31);
+const L_vsrab: F2 = (a, b) => s8(a) >> (b & 7);
+const L_vsrah: F2 = (a, b) => s16(a) >> (b & 15);
+const L_vsraw: F2 = (a, b) => (a | 0) >> (b & 31);
+const L_vrlb: F2 = (a, b) => (a << (b & 7)) | (a >>> (8 - (b & 7)));
+const L_vrlh: F2 = (a, b) => (a << (b & 15)) | (a >>> (16 - (b & 15)));
+const L_vrlw: F2 = (a, b) => rotl32(a, b);
+const L_vrld: FD = (ah, al, _bh, bl) => rotl64(ah, al, bl & 63);
+const L_vrlwnm: F2 = (a, b) => rotl32(a, b & 31) & mask32((b >>> 16) & 31, (b >>> 8) & 31);
+
 export const VMX_INT_HANDLERS: HandlerTable = {
   // ---- add / subtract, modulo
   vaddubm(s, i) {
@@ -210,64 +295,64 @@ export const VMX_INT_HANDLERS: HandlerTable = {
   vaddcuq: (s, i) => quadOp(s, i, false, 0, true),
   vaddeuqm: (s, i) => quadOp(s, i, false, s.vsr[vrc(i) + 3]! & 1, false),
   vaddecuq: (s, i) => quadOp(s, i, false, s.vsr[vrc(i) + 3]! & 1, true),
-  vaddcuw: (s, i) => op32(s, i, (a, b) => (a + b > 0xffffffff ? 1 : 0)),
-  vsububm: (s, i) => op8(s, i, (a, b) => a - b),
-  vsubuhm: (s, i) => op16(s, i, (a, b) => a - b),
-  vsubuwm: (s, i) => op32(s, i, (a, b) => a - b),
+  vaddcuw: (s, i) => op32(s, i, L_vaddcuw),
+  vsububm: (s, i) => op8(s, i, L_vsububm),
+  vsubuhm: (s, i) => op16(s, i, L_vsubuhm),
+  vsubuwm: (s, i) => op32(s, i, L_vsubuwm),
   vsubudm: (s, i) => op64(s, i, sub64),
   vsubuqm: (s, i) => quadOp(s, i, true, 1, false),
   vsubcuq: (s, i) => quadOp(s, i, true, 1, true),
   vsubeuqm: (s, i) => quadOp(s, i, true, s.vsr[vrc(i) + 3]! & 1, false),
   vsubecuq: (s, i) => quadOp(s, i, true, s.vsr[vrc(i) + 3]! & 1, true),
-  vsubcuw: (s, i) => op32(s, i, (a, b) => (a >= b ? 1 : 0)),
+  vsubcuw: (s, i) => op32(s, i, L_vsubcuw),
 
   // ---- saturating add / subtract
-  vaddubs: (s, i) => op8(s, i, (a, b) => satU(a + b, 0xff)),
-  vadduhs: (s, i) => op16(s, i, (a, b) => satU(a + b, 0xffff)),
-  vadduws: (s, i) => op32(s, i, (a, b) => satU(a + b, 0xffffffff)),
-  vaddsbs: (s, i) => op8(s, i, (a, b) => satS(s8(a) + s8(b), -128, 127)),
-  vaddshs: (s, i) => op16(s, i, (a, b) => satS(s16(a) + s16(b), -32768, 32767)),
-  vaddsws: (s, i) => op32(s, i, (a, b) => satS((a | 0) + (b | 0), -2147483648, 2147483647)),
-  vsububs: (s, i) => op8(s, i, (a, b) => satU(a - b, 0xff)),
-  vsubuhs: (s, i) => op16(s, i, (a, b) => satU(a - b, 0xffff)),
-  vsubuws: (s, i) => op32(s, i, (a, b) => satU(a - b, 0xffffffff)),
-  vsubsbs: (s, i) => op8(s, i, (a, b) => satS(s8(a) - s8(b), -128, 127)),
-  vsubshs: (s, i) => op16(s, i, (a, b) => satS(s16(a) - s16(b), -32768, 32767)),
-  vsubsws: (s, i) => op32(s, i, (a, b) => satS((a | 0) - (b | 0), -2147483648, 2147483647)),
+  vaddubs: (s, i) => op8(s, i, L_vaddubs),
+  vadduhs: (s, i) => op16(s, i, L_vadduhs),
+  vadduws: (s, i) => op32(s, i, L_vadduws),
+  vaddsbs: (s, i) => op8(s, i, L_vaddsbs),
+  vaddshs: (s, i) => op16(s, i, L_vaddshs),
+  vaddsws: (s, i) => op32(s, i, L_vaddsws),
+  vsububs: (s, i) => op8(s, i, L_vsububs),
+  vsubuhs: (s, i) => op16(s, i, L_vsubuhs),
+  vsubuws: (s, i) => op32(s, i, L_vsubuws),
+  vsubsbs: (s, i) => op8(s, i, L_vsubsbs),
+  vsubshs: (s, i) => op16(s, i, L_vsubshs),
+  vsubsws: (s, i) => op32(s, i, L_vsubsws),
 
   // ---- average (rounded up)
-  vavgub: (s, i) => op8(s, i, (a, b) => (a + b + 1) >> 1),
-  vavguh: (s, i) => op16(s, i, (a, b) => (a + b + 1) >> 1),
-  vavguw: (s, i) => op32(s, i, (a, b) => Math.floor((a + b + 1) / 2)),
-  vavgsb: (s, i) => op8(s, i, (a, b) => (s8(a) + s8(b) + 1) >> 1),
-  vavgsh: (s, i) => op16(s, i, (a, b) => (s16(a) + s16(b) + 1) >> 1),
-  vavgsw: (s, i) => op32(s, i, (a, b) => Math.floor(((a | 0) + (b | 0) + 1) / 2)),
+  vavgub: (s, i) => op8(s, i, L_vavgub),
+  vavguh: (s, i) => op16(s, i, L_vavguh),
+  vavguw: (s, i) => op32(s, i, L_vavguw),
+  vavgsb: (s, i) => op8(s, i, L_vavgsb),
+  vavgsh: (s, i) => op16(s, i, L_vavgsh),
+  vavgsw: (s, i) => op32(s, i, L_vavgsw),
 
   // ---- max / min
-  vmaxub: (s, i) => op8(s, i, (a, b) => (a > b ? a : b)),
-  vmaxuh: (s, i) => op16(s, i, (a, b) => (a > b ? a : b)),
-  vmaxuw: (s, i) => op32(s, i, (a, b) => (a > b ? a : b)),
-  vmaxsb: (s, i) => op8(s, i, (a, b) => (s8(a) > s8(b) ? a : b)),
-  vmaxsh: (s, i) => op16(s, i, (a, b) => (s16(a) > s16(b) ? a : b)),
-  vmaxsw: (s, i) => op32(s, i, (a, b) => ((a | 0) > (b | 0) ? a : b)),
-  vminub: (s, i) => op8(s, i, (a, b) => (a < b ? a : b)),
-  vminuh: (s, i) => op16(s, i, (a, b) => (a < b ? a : b)),
-  vminuw: (s, i) => op32(s, i, (a, b) => (a < b ? a : b)),
-  vminsb: (s, i) => op8(s, i, (a, b) => (s8(a) < s8(b) ? a : b)),
-  vminsh: (s, i) => op16(s, i, (a, b) => (s16(a) < s16(b) ? a : b)),
-  vminsw: (s, i) => op32(s, i, (a, b) => ((a | 0) < (b | 0) ? a : b)),
-  vmaxud: (s, i) => op64(s, i, (ah, al, bh, bl) => (ltu64(ah, al, bh, bl) ? ((dHi = bh), bl) : ((dHi = ah), al))),
-  vmaxsd: (s, i) => op64(s, i, (ah, al, bh, bl) => (lts64(ah, al, bh, bl) ? ((dHi = bh), bl) : ((dHi = ah), al))),
-  vminud: (s, i) => op64(s, i, (ah, al, bh, bl) => (ltu64(ah, al, bh, bl) ? ((dHi = ah), al) : ((dHi = bh), bl))),
-  vminsd: (s, i) => op64(s, i, (ah, al, bh, bl) => (lts64(ah, al, bh, bl) ? ((dHi = ah), al) : ((dHi = bh), bl))),
+  vmaxub: (s, i) => op8(s, i, L_vmaxub),
+  vmaxuh: (s, i) => op16(s, i, L_vmaxuh),
+  vmaxuw: (s, i) => op32(s, i, L_vmaxuw),
+  vmaxsb: (s, i) => op8(s, i, L_vmaxsb),
+  vmaxsh: (s, i) => op16(s, i, L_vmaxsh),
+  vmaxsw: (s, i) => op32(s, i, L_vmaxsw),
+  vminub: (s, i) => op8(s, i, L_vminub),
+  vminuh: (s, i) => op16(s, i, L_vminuh),
+  vminuw: (s, i) => op32(s, i, L_vminuw),
+  vminsb: (s, i) => op8(s, i, L_vminsb),
+  vminsh: (s, i) => op16(s, i, L_vminsh),
+  vminsw: (s, i) => op32(s, i, L_vminsw),
+  vmaxud: (s, i) => op64(s, i, L_vmaxud),
+  vmaxsd: (s, i) => op64(s, i, L_vmaxsd),
+  vminud: (s, i) => op64(s, i, L_vminud),
+  vminsd: (s, i) => op64(s, i, L_vminsd),
 
   // ---- absolute difference (unsigned)
-  vabsdub: (s, i) => op8(s, i, (a, b) => (a > b ? a - b : b - a)),
-  vabsduh: (s, i) => op16(s, i, (a, b) => (a > b ? a - b : b - a)),
-  vabsduw: (s, i) => op32(s, i, (a, b) => (a > b ? a - b : b - a)),
+  vabsdub: (s, i) => op8(s, i, L_vabsdub),
+  vabsduh: (s, i) => op16(s, i, L_vabsduh),
+  vabsduw: (s, i) => op32(s, i, L_vabsduw),
 
   // ---- negate, sign-extend, parity
-  vnegw: (s, i) => op32u(s, i, (b) => -b),
+  vnegw: (s, i) => op32u(s, i, L_vnegw),
   vnegd(s, i) {
     const v = s.vsr;
     const b = vrb(i);
@@ -279,8 +364,8 @@ export const VMX_INT_HANDLERS: HandlerTable = {
       v[t + k + 1] = -lo;
     }
   },
-  vextsb2w: (s, i) => op32u(s, i, (b) => (b << 24) >> 24),
-  vextsh2w: (s, i) => op32u(s, i, (b) => (b << 16) >> 16),
+  vextsb2w: (s, i) => op32u(s, i, L_vextsb2w),
+  vextsh2w: (s, i) => op32u(s, i, L_vextsh2w),
   vextsb2d(s, i) {
     const v = s.vsr;
     const b = vrb(i);
@@ -314,7 +399,7 @@ export const VMX_INT_HANDLERS: HandlerTable = {
     v[t + 2] = y >> 31;
     v[t + 3] = y;
   },
-  vprtybw: (s, i) => op32u(s, i, (b) => popcnt32(b & 0x01010101) & 1),
+  vprtybw: (s, i) => op32u(s, i, L_vprtybw),
   vprtybd(s, i) {
     const v = s.vsr;
     const b = vrb(i);
@@ -338,9 +423,9 @@ export const VMX_INT_HANDLERS: HandlerTable = {
   },
 
   // ---- counts
-  vclzb: (s, i) => op8u(s, i, (b) => Math.clz32(b) - 24),
-  vclzh: (s, i) => op16u(s, i, (b) => Math.clz32(b) - 16),
-  vclzw: (s, i) => op32u(s, i, (b) => Math.clz32(b)),
+  vclzb: (s, i) => op8u(s, i, L_vclzb),
+  vclzh: (s, i) => op16u(s, i, L_vclzh),
+  vclzw: (s, i) => op32u(s, i, L_vclzw),
   vclzd(s, i) {
     const v = s.vsr;
     const b = vrb(i);
@@ -352,8 +437,8 @@ export const VMX_INT_HANDLERS: HandlerTable = {
       v[t + k + 1] = n;
     }
   },
-  vctzb: (s, i) => op8u(s, i, (b) => (b === 0 ? 8 : ctz32(b))),
-  vctzh: (s, i) => op16u(s, i, (b) => (b === 0 ? 16 : ctz32(b))),
+  vctzb: (s, i) => op8u(s, i, L_vctzb),
+  vctzh: (s, i) => op16u(s, i, L_vctzh),
   vctzw: (s, i) => op32u(s, i, ctz32),
   vctzd(s, i) {
     const v = s.vsr;
@@ -395,23 +480,23 @@ export const VMX_INT_HANDLERS: HandlerTable = {
     }
     cmpDone(s, i);
   },
-  vcmpequh: (s, i) => (op16(s, i, (a, b) => (a === b ? 0xffff : 0)), cmpDone(s, i)),
-  vcmpequw: (s, i) => (op32(s, i, (a, b) => ones(a === b)), cmpDone(s, i)),
-  vcmpequd: (s, i) => (op64(s, i, (ah, al, bh, bl) => ((dHi = ah === bh && al === bl ? -1 : 0), dHi)), cmpDone(s, i)),
-  vcmpgtub: (s, i) => (op8(s, i, (a, b) => (a > b ? 0xff : 0)), cmpDone(s, i)),
-  vcmpgtuh: (s, i) => (op16(s, i, (a, b) => (a > b ? 0xffff : 0)), cmpDone(s, i)),
-  vcmpgtuw: (s, i) => (op32(s, i, (a, b) => ones(a > b)), cmpDone(s, i)),
-  vcmpgtud: (s, i) => (op64(s, i, (ah, al, bh, bl) => ((dHi = ltu64(bh, bl, ah, al) ? -1 : 0), dHi)), cmpDone(s, i)),
-  vcmpgtsb: (s, i) => (op8(s, i, (a, b) => (s8(a) > s8(b) ? 0xff : 0)), cmpDone(s, i)),
-  vcmpgtsh: (s, i) => (op16(s, i, (a, b) => (s16(a) > s16(b) ? 0xffff : 0)), cmpDone(s, i)),
-  vcmpgtsw: (s, i) => (op32(s, i, (a, b) => ones((a | 0) > (b | 0))), cmpDone(s, i)),
-  vcmpgtsd: (s, i) => (op64(s, i, (ah, al, bh, bl) => ((dHi = lts64(bh, bl, ah, al) ? -1 : 0), dHi)), cmpDone(s, i)),
-  vcmpneb: (s, i) => (op8(s, i, (a, b) => (a !== b ? 0xff : 0)), cmpDone(s, i)),
-  vcmpneh: (s, i) => (op16(s, i, (a, b) => (a !== b ? 0xffff : 0)), cmpDone(s, i)),
-  vcmpnew: (s, i) => (op32(s, i, (a, b) => ones(a !== b)), cmpDone(s, i)),
-  vcmpnezb: (s, i) => (op8(s, i, (a, b) => (a !== b || a === 0 || b === 0 ? 0xff : 0)), cmpDone(s, i)),
-  vcmpnezh: (s, i) => (op16(s, i, (a, b) => (a !== b || a === 0 || b === 0 ? 0xffff : 0)), cmpDone(s, i)),
-  vcmpnezw: (s, i) => (op32(s, i, (a, b) => ones(a !== b || a === 0 || b === 0)), cmpDone(s, i)),
+  vcmpequh: (s, i) => (op16(s, i, L_vcmpequh), cmpDone(s, i)),
+  vcmpequw: (s, i) => (op32(s, i, L_vcmpequw), cmpDone(s, i)),
+  vcmpequd: (s, i) => (op64(s, i, L_vcmpequd), cmpDone(s, i)),
+  vcmpgtub: (s, i) => (op8(s, i, L_vcmpgtub), cmpDone(s, i)),
+  vcmpgtuh: (s, i) => (op16(s, i, L_vcmpgtuh), cmpDone(s, i)),
+  vcmpgtuw: (s, i) => (op32(s, i, L_vcmpgtuw), cmpDone(s, i)),
+  vcmpgtud: (s, i) => (op64(s, i, L_vcmpgtud), cmpDone(s, i)),
+  vcmpgtsb: (s, i) => (op8(s, i, L_vcmpgtsb), cmpDone(s, i)),
+  vcmpgtsh: (s, i) => (op16(s, i, L_vcmpgtsh), cmpDone(s, i)),
+  vcmpgtsw: (s, i) => (op32(s, i, L_vcmpgtsw), cmpDone(s, i)),
+  vcmpgtsd: (s, i) => (op64(s, i, L_vcmpgtsd), cmpDone(s, i)),
+  vcmpneb: (s, i) => (op8(s, i, L_vcmpneb), cmpDone(s, i)),
+  vcmpneh: (s, i) => (op16(s, i, L_vcmpneh), cmpDone(s, i)),
+  vcmpnew: (s, i) => (op32(s, i, L_vcmpnew), cmpDone(s, i)),
+  vcmpnezb: (s, i) => (op8(s, i, L_vcmpnezb), cmpDone(s, i)),
+  vcmpnezh: (s, i) => (op16(s, i, L_vcmpnezh), cmpDone(s, i)),
+  vcmpnezw: (s, i) => (op32(s, i, L_vcmpnezw), cmpDone(s, i)),
 
   // ---- logical
   vand(s, i) {
@@ -483,18 +568,18 @@ export const VMX_INT_HANDLERS: HandlerTable = {
   },
 
   // ---- element shifts / rotates (count from the same element of VRB)
-  vslb: (s, i) => op8(s, i, (a, b) => a << (b & 7)),
-  vslh: (s, i) => op16(s, i, (a, b) => a << (b & 15)),
-  vslw: (s, i) => op32(s, i, (a, b) => a << (b & 31)),
-  vsrb: (s, i) => op8(s, i, (a, b) => a >>> (b & 7)),
-  vsrh: (s, i) => op16(s, i, (a, b) => a >>> (b & 15)),
-  vsrw: (s, i) => op32(s, i, (a, b) => a >>> (b & 31)),
-  vsrab: (s, i) => op8(s, i, (a, b) => s8(a) >> (b & 7)),
-  vsrah: (s, i) => op16(s, i, (a, b) => s16(a) >> (b & 15)),
-  vsraw: (s, i) => op32(s, i, (a, b) => (a | 0) >> (b & 31)),
-  vrlb: (s, i) => op8(s, i, (a, b) => (a << (b & 7)) | (a >>> (8 - (b & 7)))),
-  vrlh: (s, i) => op16(s, i, (a, b) => (a << (b & 15)) | (a >>> (16 - (b & 15)))),
-  vrlw: (s, i) => op32(s, i, (a, b) => rotl32(a, b)),
+  vslb: (s, i) => op8(s, i, L_vslb),
+  vslh: (s, i) => op16(s, i, L_vslh),
+  vslw: (s, i) => op32(s, i, L_vslw),
+  vsrb: (s, i) => op8(s, i, L_vsrb),
+  vsrh: (s, i) => op16(s, i, L_vsrh),
+  vsrw: (s, i) => op32(s, i, L_vsrw),
+  vsrab: (s, i) => op8(s, i, L_vsrab),
+  vsrah: (s, i) => op16(s, i, L_vsrah),
+  vsraw: (s, i) => op32(s, i, L_vsraw),
+  vrlb: (s, i) => op8(s, i, L_vrlb),
+  vrlh: (s, i) => op16(s, i, L_vrlh),
+  vrlw: (s, i) => op32(s, i, L_vrlw),
   vsld: (s, i) =>
     op64(s, i, (ah, al, _bh, bl) => {
       const n = bl & 63;
@@ -516,8 +601,8 @@ export const VMX_INT_HANDLERS: HandlerTable = {
       if (n >= 32) return (dHi = ah >> 31), ah >> (n - 32);
       return (dHi = ah >> n), (al >>> n) | (ah << (32 - n));
     }),
-  vrld: (s, i) => op64(s, i, (ah, al, _bh, bl) => rotl64(ah, al, bl & 63)),
-  vrlwnm: (s, i) => op32(s, i, (a, b) => rotl32(a, b & 31) & mask32((b >>> 16) & 31, (b >>> 8) & 31)),
+  vrld: (s, i) => op64(s, i, L_vrld),
+  vrlwnm: (s, i) => op32(s, i, L_vrlwnm),
   vrlwmi(s, i) {
     const v = s.vsr;
     const a = vra(i);

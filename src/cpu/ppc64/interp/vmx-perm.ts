@@ -176,6 +176,21 @@ function extractX(s: CpuState, i: number, size: number, right: boolean): void {
   s.gprHi[rt] = 0;
 }
 
+type F2 = (a: number, b: number) => number;
+type F1 = (x: number) => number;
+// Lane functions, hoisted so that handlers allocate nothing.
+const L_vpkuhum: F1 = (h) => h;
+const L_vpkuhus: F1 = (h) => satUn(h, 0xff);
+const L_vpkshus: F1 = (h) => satSn((h << 16) >> 16, 0, 0xff);
+const L_vpkshss: F1 = (h) => satSn((h << 16) >> 16, -128, 127);
+const L_vpkuwum: F1 = (w) => w;
+const L_vpkuwus: F1 = (w) => satUn(w, 0xffff);
+const L_vpkswus: F1 = (w) => satSn(w | 0, 0, 0xffff);
+const L_vpkswss: F1 = (w) => satSn(w | 0, -32768, 32767);
+const L_vpkudum: F2 = (_h, l) => l;
+const L_vpkudus: F2 = (h, l) => (h !== 0 ? ((sat = 1), -1) : l);
+const L_vpksdus: F2 = (h, l) => (h < 0 ? ((sat = 1), 0) : h !== 0 ? ((sat = 1), -1) : l);
+
 export const VMX_PERM_HANDLERS: HandlerTable = {
   vperm(s, i) {
     const v = s.vsr;
@@ -283,17 +298,17 @@ export const VMX_PERM_HANDLERS: HandlerTable = {
   },
 
   // ---- pack
-  vpkuhum: (s, i) => pack8(s, i, (h) => h),
-  vpkuhus: (s, i) => pack8(s, i, (h) => satUn(h, 0xff)),
-  vpkshus: (s, i) => pack8(s, i, (h) => satSn((h << 16) >> 16, 0, 0xff)),
-  vpkshss: (s, i) => pack8(s, i, (h) => satSn((h << 16) >> 16, -128, 127)),
-  vpkuwum: (s, i) => pack16(s, i, (w) => w),
-  vpkuwus: (s, i) => pack16(s, i, (w) => satUn(w, 0xffff)),
-  vpkswus: (s, i) => pack16(s, i, (w) => satSn(w | 0, 0, 0xffff)),
-  vpkswss: (s, i) => pack16(s, i, (w) => satSn(w | 0, -32768, 32767)),
-  vpkudum: (s, i) => pack32(s, i, (_h, l) => l),
-  vpkudus: (s, i) => pack32(s, i, (h, l) => (h !== 0 ? ((sat = 1), -1) : l)),
-  vpksdus: (s, i) => pack32(s, i, (h, l) => (h < 0 ? ((sat = 1), 0) : h !== 0 ? ((sat = 1), -1) : l)),
+  vpkuhum: (s, i) => pack8(s, i, L_vpkuhum),
+  vpkuhus: (s, i) => pack8(s, i, L_vpkuhus),
+  vpkshus: (s, i) => pack8(s, i, L_vpkshus),
+  vpkshss: (s, i) => pack8(s, i, L_vpkshss),
+  vpkuwum: (s, i) => pack16(s, i, L_vpkuwum),
+  vpkuwus: (s, i) => pack16(s, i, L_vpkuwus),
+  vpkswus: (s, i) => pack16(s, i, L_vpkswus),
+  vpkswss: (s, i) => pack16(s, i, L_vpkswss),
+  vpkudum: (s, i) => pack32(s, i, L_vpkudum),
+  vpkudus: (s, i) => pack32(s, i, L_vpkudus),
+  vpksdus: (s, i) => pack32(s, i, L_vpksdus),
   vpksdss: (s, i) =>
     pack32(s, i, (h, l) => (h === l >> 31 ? l : h < 0 ? ((sat = 1), -2147483648) : ((sat = 1), 2147483647))),
   vpkpx: (s, i) =>

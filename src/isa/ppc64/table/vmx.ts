@@ -123,3 +123,10 @@ export const VMX: InsnDef[] = [
   { mnem: 'vsbox', form: 'VX', opcd: 4, xo: 1480, fixed: { RB: 0 }, ops: 'VRT,VRA', unit: U },
   vxi('vshasigmaw', 1666, 'VRT,VRA,ST,SIX'), vxi('vshasigmad', 1730, 'VRT,VRA,ST,SIX'),
 ];
+
+// ---- decimal (BCD) add/subtract: always Rc=1 (CR6). XO is bits 23:31 with
+// bit 21 = 1 and PS at bit 22; expressed with the Z23 form (XO 23:30, Rc 31).
+VMX.push(
+  { mnem: 'bcdadd.', form: 'Z23', opcd: 4, xo: 0, fixed: { Rc: 1, Rc21: 1 }, ops: 'VRT,VRA,VRB,PS', unit: U },
+  { mnem: 'bcdsub.', form: 'Z23', opcd: 4, xo: 32, fixed: { Rc: 1, Rc21: 1 }, ops: 'VRT,VRA,VRB,PS', unit: U },
+);
