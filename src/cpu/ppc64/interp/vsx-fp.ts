@@ -9,10 +9,11 @@ import {
   FL_SQRT, FL_CVTI, FL_OVERFLOW, FL_UNDERFLOW, RNE, RZ, RUP, RDN, RNA, div, sqrt, roundToInt, convert, isSNaN,
 } from './vsx-softfloat.js';
 import {
-  SF, toDouble as hostDouble, sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, MADD_NEG_C, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI,
+  SF, toDouble as hostDouble, sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, sfToSingle, MADD_NEG_C, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI,
   F_DIVZ, F_OVERFLOW, F_UNDERFLOW, F_INEXACT,
 } from '../fpu/softfloat.js';
 import { fprfOf as fprfHL } from '../fpu/ops.js';
+import { sfRoundToInt } from '../fpu/convert.js';
 import {
   env, fpBegin, elem, merge, invalidAddSub, invalidMul, invalidDiv, invalidSqrt, invalidMadd, zeroDivide, vxsnan,
   fpCheck, fpFinish, fprfOf, setFprf,
@@ -288,33 +289,46 @@ export function maddOp(L: Layout, mform: boolean, negC: boolean, negR: boolean, 
 const ONE64 = 0x3ff0000000000000n;
 const ONE32 = 0x3f800000n;
 
-/** do_frsp: round a double to single (flags into env), back to double format. */
-export function frsp(s: CpuState, x: bigint): bigint {
-  const st = elem();
-  const f = convert(st, x, F64, F32);
-  merge();
-  if (st.flags & FL_SNAN) vxsnan(s);
-  return convert(elem(), f, F32, F64);
+/** do_frsp on SF.hi/SF.lo: round to single (flags into env; VXSNAN for an sNaN), kept in double format. */
+function frspSF(s: CpuState): void {
+  const f0 = SF.flags;
+  SF.flags = 0;
+  sfToSingle(SF.hi, SF.lo, env.mode);
+  const fl = mapFlags(SF.flags);
+  SF.flags |= f0;
+  env.flags |= fl;
+  if (fl & FL_SNAN) vxsnan(s);
 }
 
-/** VSX_RE: reciprocal estimate computed as 1/x (QEMU); sp scalar rounds the double result to single. */
+/** do_frsp of a doubleword value (xsrsp). */
+export function frsp(s: CpuState, x: bigint): bigint {
+  SF.flags = 0;
+  SF.hi = Number(x >> 32n) | 0;
+  SF.lo = Number(x & 0xffffffffn) | 0;
+  frspSF(s);
+  return (BigInt(SF.hi >>> 0) << 32n) | BigInt(SF.lo >>> 0);
+}
+
+/** VSX_RE: reciprocal estimate computed as 1/x (QEMU); the scalar single form rounds the double result to single. */
 export function reOp(L: Layout, r2sp = false): (s: CpuState, i: number) => void {
   const scalar = L.n === 1;
   return (s, i) => {
     const b = xb(i);
     fpBegin(s);
-    const r: bigint[] = [];
     for (let k = 0; k < L.n; k++) {
-      const v = getE(s, b, L, k);
-      if (isSNaN(v, L.f)) vxsnan(s);
-      let x = div(elem(), L.w ? ONE32 : ONE64, v, L.f);
-      merge();
-      if (r2sp) x = frsp(s, x);
-      if (scalar) setFprf(s, fprfOf(x, F64));
-      r.push(x);
+      const bh = loadE(s, b, L, k);
+      const bl = W.lo;
+      if ((bh & 0x7ff00000) === 0x7ff00000 && ((bh & 0xfffff) | bl) !== 0 && !(bh & 0x80000)) vxsnan(s);
+      SF.flags = 0;
+      sfDiv(0x3ff00000, 0, bh, bl, env.mode, L.w);
+      env.flags |= mapFlags(SF.flags);
+      if (r2sp) frspSF(s);
+      RH[k] = SF.hi;
+      RL[k] = SF.lo;
+      if (scalar) setFprf(s, fprfHL(SF.hi, SF.lo));
     }
     fpCheck(s, scalar);
-    putE(s, xt(i), L, r);
+    storeAll(s, xt(i), L);
     fpFinish();
   };
 }
@@ -325,19 +339,21 @@ export function rsqrteOp(L: Layout, r2sp = false): (s: CpuState, i: number) => v
   return (s, i) => {
     const b = xb(i);
     fpBegin(s);
-    const r: bigint[] = [];
     for (let k = 0; k < L.n; k++) {
-      const st = elem();
-      let x = sqrt(st, getE(s, b, L, k), L.f);
-      x = div(st, L.w ? ONE32 : ONE64, x, L.f);
-      const fl = merge();
+      const bh = loadE(s, b, L, k);
+      SF.flags = 0;
+      sfSqrt(bh, W.lo, env.mode, L.w);
+      sfDiv(0x3ff00000, 0, SF.hi, SF.lo, env.mode, L.w);
+      const fl = mapFlags(SF.flags);
+      env.flags |= fl;
       if (fl & FL_INVALID) invalidSqrt(s, fl, scalar);
-      if (r2sp) x = frsp(s, x);
-      if (scalar) setFprf(s, fprfOf(x, F64));
-      r.push(x);
+      if (r2sp) frspSF(s);
+      RH[k] = SF.hi;
+      RL[k] = SF.lo;
+      if (scalar) setFprf(s, fprfHL(SF.hi, SF.lo));
     }
     fpCheck(s, scalar);
-    putE(s, xt(i), L, r);
+    storeAll(s, xt(i), L);
     fpFinish();
   };
 }
@@ -349,22 +365,25 @@ export function roundOp(L: Layout, mode: number): (s: CpuState, i: number) => vo
     const b = xb(i);
     fpBegin(s);
     const m = mode < 0 ? env.mode : mode;
-    const r: bigint[] = [];
     for (let k = 0; k < L.n; k++) {
-      const v = getE(s, b, L, k);
-      let x: bigint;
-      if (isSNaN(v, L.f)) {
+      const bh = loadE(s, b, L, k);
+      const bl = W.lo;
+      if ((bh & 0x7ff00000) === 0x7ff00000 && ((bh & 0xfffff) | bl) !== 0 && !(bh & 0x80000)) {
         vxsnan(s);
-        x = v | (1n << BigInt(L.f.m - 1));
+        RH[k] = bh | 0x80000;
+        RL[k] = bl;
       } else {
-        x = roundToInt(env, v, L.f, m);
+        SF.flags = 0;
+        sfRoundToInt(bh, bl, m);
+        env.flags |= mapFlags(SF.flags);
+        RH[k] = SF.hi;
+        RL[k] = SF.lo;
       }
-      if (scalar) setFprf(s, fprfOf(x, F64));
-      r.push(x);
+      if (scalar) setFprf(s, fprfHL(RH[0]!, RL[0]!));
     }
     if (mode >= 0) env.flags &= ~FL_INEXACT;
     fpCheck(s, scalar);
-    putE(s, xt(i), L, r);
+    storeAll(s, xt(i), L);
     fpFinish();
   };
 }
