@@ -7,7 +7,7 @@ import type { HandlerTable } from './handler.js';
 import { F16, F32, F64, R32, FL_INVALID, RZ, convert, isSNaN, type Fmt } from './vsx-softfloat.js';
 import { fpBegin, elem, merge, env, vxsnan, invalidCvt, fpCheck, fpFinish, fprfOf, setFprf } from './vsx-fpscr.js';
 import { xt, xb, getD, setD, getW, W, f32ToD, dToF32, mapFlags } from './vsx-fp.js';
-import { SF } from '../fpu/softfloat.js';
+import { SF, sfToSingle } from '../fpu/softfloat.js';
 import { sfToInt, sfFromInt } from '../fpu/convert.js';
 import { fprfOf as fprfHL } from '../fpu/ops.js';
 import { toDouble } from './vsx-scalar.js';
@@ -48,6 +48,51 @@ const storeDw = (s: CpuState, t: number, r: bigint[]): void => {
   setD(s, t, 0, r[0]!);
   setD(s, t, 1, r[1]!);
 };
+
+/**
+ * binary64 <-> binary32 (VSX_CVT_FP_TO_FP / _FP2): toSingle rounds with
+ * FPSCR[RN] (NaN payload truncated, sNaN quieted + VXSNAN); widening is exact.
+ */
+function spdp(n: number, toSingle: boolean, srcShape: number, dstShape: number, scalar: boolean): (s: CpuState, i: number) => void {
+  return (s, i) => {
+    const b = xb(i);
+    fpBegin(s);
+    for (let k = 0; k < n; k++) {
+      let hi = srcFp(s, b, srcShape, k);
+      let lo = W.lo;
+      const snan = (hi & 0x7ff00000) === 0x7ff00000 && ((hi & 0xfffff) | lo) !== 0 && !(hi & 0x80000);
+      if (toSingle) {
+        SF.flags = 0;
+        sfToSingle(hi, lo, env.mode);
+        env.flags |= mapFlags(SF.flags);
+        hi = SF.hi;
+        lo = SF.lo;
+      } else if (snan) hi |= 0x80000;
+      if (snan) vxsnan(s);
+      if (toSingle) {
+        const w = dToF32(hi, lo);
+        if (scalar) setFprf(s, fprfF32(w));
+        put(dstShape, k, 0, w);
+      } else {
+        if (scalar) setFprf(s, fprfHL(hi, lo));
+        put(dstShape, k, hi, lo);
+      }
+    }
+    fpCheck(s, scalar);
+    s.vsr.set(OUT, xt(i));
+    fpFinish();
+  };
+}
+
+/** FPRF of a binary32 value (helper_compute_fprf_float32). */
+function fprfF32(w: number): number {
+  const neg = w >>> 31 === 1;
+  const e = (w >>> 23) & 0xff;
+  const f = w & 0x7fffff;
+  if (e === 0xff) return f === 0 ? (neg ? 0x09 : 0x05) : f & 0x400000 ? 0x11 : 0x00;
+  if (e === 0) return f === 0 ? (neg ? 0x12 : 0x02) : neg ? 0x18 : 0x14;
+  return neg ? 0x08 : 0x04;
+}
 
 // Source/destination element shapes of the fast (binary32/64) conversions.
 const S_DW = 0; // doubleword k, binary64 / int64
@@ -200,8 +245,8 @@ const toD0 = (r: bigint[], _k: number, v: bigint): void => {
 
 export const VSX_CONVERT_HANDLERS: HandlerTable = {
   // ---- scalar
-  xscvdpsp: fpToFp(1, F64, F32, true, dwS, toW01, storeDw),
-  xscvspdp: fpToFp(1, F32, F64, true, (s, b) => getW(s, b, 0), toD0, storeDw),
+  xscvdpsp: spdp(1, true, S_DW0, D_W01, true),
+  xscvspdp: spdp(1, false, S_W, D_DW0, true),
   xscvhpdp: fpToFp(1, F16, F64, true, h3S, toD0, storeDw),
   xscvdphp: fpToFp(1, F64, F16, true, dwS, toD0, storeDw),
   xscvdpspn(s, i) {
@@ -239,8 +284,8 @@ export const VSX_CONVERT_HANDLERS: HandlerTable = {
   xscvuxdsp: intToFp(1, S_DW0, false, R32, true, D_DW0),
 
   // ---- vector
-  xvcvdpsp: fpToFp(2, F64, F32, false, dwS, toW2, storeWords),
-  xvcvspdp: fpToFp(2, F32, F64, false, w2S, toDw, storeDw),
+  xvcvdpsp: spdp(2, true, S_DW, D_W2, false),
+  xvcvspdp: spdp(2, false, S_W2, D_DW, false),
   xvcvhpsp: fpToFp(4, F16, F32, false, hLoS, toW, storeWords),
   xvcvsphp: fpToFp(4, F32, F16, false, wS, toW, storeWords),
   xvcvdpsxds: fpToInt(2, S_DW, 64, true, false, D_DW),
