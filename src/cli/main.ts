@@ -79,17 +79,18 @@ export function execElf(file: string, args: string[], o: ExecOptions, io: CliIo)
   const host = io.host ?? new NodeHost({ cwd: o.cwd });
   let p: Process;
   try {
-    let execfn = file;
+    let exePath: string;
     try {
-      execfn = realpathSync(file);
+      exePath = realpathSync(file);
     } catch {
-      execfn = resolve(file);
+      exePath = resolve(file);
     }
     p = new Process(image, {
       argv: [o.argv0 ?? file, ...args],
       envp: buildEnv(o),
       host,
-      execfn,
+      execfn: file,
+      exePath,
       strace: o.strace ? (line) => io.stderr(`${line}\n`) : undefined,
     });
   } catch (e) {

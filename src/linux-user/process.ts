@@ -35,8 +35,10 @@ export interface ProcessOptions {
   random?: Uint8Array;
   /** Log every system call to this sink (like qemu -strace). */
   strace?: (line: string) => void;
-  /** AT_EXECFN (default argv[0]). */
+  /** AT_EXECFN: the file name as given to exec (default argv[0]). */
   execfn?: string;
+  /** Absolute path of the executable: what readlink("/proc/self/exe") answers. */
+  exePath?: string;
 }
 
 export const SIGNAL_NAMES: Record<number, string> = {

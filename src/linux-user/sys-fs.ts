@@ -2,6 +2,7 @@
 // encoded in the guest's byte order.
 
 import type { Process } from './process.js';
+import { raise } from './sys-proc.js';
 import type { Args, SyscallDef } from './syscalls.js';
 import { AT_FDCWD, OF, type HostOs, type HostStat, type PollRequest } from './host.js';
 import {
@@ -69,9 +70,15 @@ function read(p: Process, a: Args): number {
   return r.length;
 }
 
+/** EPIPE from a write also raises SIGPIPE (fatal unless ignored), as Linux does. */
+function sigpipe(p: Process, r: number): number {
+  if (r === -32) raise(p, 13);
+  return r;
+}
+
 function write(p: Process, a: Args): number {
   const len = Math.min(a.u(2), MAX_IO);
-  return p.opts.host.write(a.i(0), p.mem.readBytes(a.u(1), len));
+  return sigpipe(p, p.opts.host.write(a.i(0), p.mem.readBytes(a.u(1), len)));
 }
 
 function iovecs(p: Process, addr: number, n: number): Array<[number, number]> {
@@ -109,7 +116,7 @@ function writev(p: Process, a: Args): number {
     off += x.length;
   }
   if (all.length === 0) return 0;
-  return p.opts.host.write(a.i(0), all);
+  return sigpipe(p, p.opts.host.write(a.i(0), all));
 }
 
 function pread64(p: Process, a: Args): number {
@@ -288,8 +295,8 @@ function getdents64(p: Process, a: Args): number {
 function readlinkCommon(p: Process, dfd: number, path: Uint8Array, buf: number, size: number): number {
   if (size <= 0) return -EINVAL;
   const txt = new TextDecoder().decode(path);
-  if (txt === '/proc/self/exe' && p.opts.execfn !== undefined) {
-    const b = new TextEncoder().encode(p.opts.execfn).subarray(0, size);
+  if (txt === '/proc/self/exe' && p.opts.exePath !== undefined) {
+    const b = new TextEncoder().encode(p.opts.exePath).subarray(0, size);
     p.mem.writeBytes(buf, b);
     return b.length;
   }

@@ -149,7 +149,7 @@ function sigaltstack(p: Process, a: Args): number {
 }
 
 /** The guest signals itself: default action only (handlers are not delivered). */
-function raise(p: Process, sig: number): number {
+export function raise(p: Process, sig: number): number {
   if (sig === 0) return 0;
   if (sig < 0 || sig > 64) return -EINVAL;
   const act = p.sigactions.get(sig);

@@ -1,6 +1,6 @@
 // Run a guest ELF in this process under tskvm's Linux-user mode, capturing output.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { Process } from '../../src/linux-user/process.js';
 import type { HostOs } from '../../src/linux-user/host.js';
 import { NodeHost } from '../../src/platform/node/node-host.js';
@@ -55,7 +55,7 @@ export interface GuestRunResult extends RunResult {
 /** Full Linux-user run with the Node host (files, stdin, cwd), output captured. */
 export function runTskvmGuest(elf: string, args: string[] = [], o: GuestRunOptions = {}): GuestRunResult {
   const host = new NodeHost({ cwd: o.cwd, capture: true, stdin: Buffer.from(o.input ?? ''), prefix: 'tskvm' });
-  const p = new Process(readFileSync(elf), { argv: [o.argv0 ?? elf, ...args], envp: o.env ?? [], host, execfn: elf });
+  const p = new Process(readFileSync(elf), { argv: [o.argv0 ?? elf, ...args], envp: o.env ?? [], host, execfn: elf, exePath: realpathSync(elf) });
   const max = o.maxInsns ?? 2e10;
   let status: number | undefined;
   try {
