@@ -87,7 +87,7 @@ export interface Program {
 }
 
 /** The rows the generator can draw for the given units. */
-export function candidateRows(units: ReadonlyArray<Insn['unit']> = ['fixed', 'fp', 'vmx', 'vsx', 'loadstore']): Insn[] {
+export function candidateRows(units: ReadonlyArray<Insn['unit']> = ['fixed', 'cr', 'fp', 'vmx', 'vsx', 'loadstore']): Insn[] {
   return INSNS.filter((r) => {
     if (!units.includes(r.unit) || (r.priv && r.priv !== 'user')) return false;
     if (!HANDLERS[r.mnem] || r.mnem in EXCLUDED) return false;

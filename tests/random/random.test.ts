@@ -16,7 +16,7 @@ describe('random programs vs QEMU', () => {
   it('draws from a substantial part of the table', () => {
     // Guards against the generator silently shrinking (every unit represented).
     const units = new Set(candidateRows().map((r) => r.unit));
-    expect([...units].sort()).toEqual(['fixed', 'fp', 'loadstore', 'vmx', 'vsx']);
+    expect([...units].sort()).toEqual(['cr', 'fixed', 'fp', 'loadstore', 'vmx', 'vsx']);
   });
   for (const endian of ['le', 'be'] as Endian[]) {
     for (const seed of SEEDS) {

@@ -165,6 +165,8 @@ function updateFormAliases(): AliasDef[] {
 }
 
 export const ALIASES: readonly AliasDef[] = [
+  // ---- system call: objdump omits LEV when it is 0
+  A('sc', '', 'sc', 'LEV?'),
   // ---- fixed-point
   A('addi', 'RA=0', 'li', 'RT,SI'),
   A('addis', 'RA=0', 'lis', 'RT,SI'),
