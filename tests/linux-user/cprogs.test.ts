@@ -15,6 +15,9 @@ const PROGRAMS: Array<{ src: string; args: string[]; env: string[] }> = [
   { src: 'numerics.c', args: [], env: [] },
   { src: 'vectors.c', args: [], env: [] },
   { src: 'hashsort.c', args: [], env: [] },
+  { src: 'altivec.c', args: [], env: [] },
+  { src: 'float128.c', args: [], env: [] },
+  { src: 'strings.c', args: [], env: [] },
   { src: 'sysio.c', args: ['x', '-y', '--flag=1', ''], env: ['GREETING=two words'] }, // one variable: qemu-user reverses the environment's order, Linux does not
 ];
 
