@@ -124,9 +124,26 @@ export const VMX: InsnDef[] = [
   vxi('vshasigmaw', 1666, 'VRT,VRA,ST,SIX'), vxi('vshasigmad', 1730, 'VRT,VRA,ST,SIX'),
 ];
 
-// ---- decimal (BCD) add/subtract: always Rc=1 (CR6). XO is bits 23:31 with
-// bit 21 = 1 and PS at bit 22; expressed with the Z23 form (XO 23:30, Rc 31).
+// ---- decimal (signed packed BCD), always Rc=1 (CR6). XO is bits 23:31 with
+// bit 21 = 1 and PS at bit 22, expressed with the Z23 form (XO 23:30, Rc 31);
+// bcdcpsgn. is a plain VX row. One-source rows keep a sub-opcode in VRA.
+const bcd = (mnem: string, xo9: number, ops: string, fixed: Record<string, number> = {}): InsnDef => ({
+  mnem, form: 'Z23', opcd: 4, xo: xo9 >> 1, fixed: { Rc: 1, Rc21: 1, ...fixed }, ops, unit: U,
+});
 VMX.push(
-  { mnem: 'bcdadd.', form: 'Z23', opcd: 4, xo: 0, fixed: { Rc: 1, Rc21: 1 }, ops: 'VRT,VRA,VRB,PS', unit: U },
-  { mnem: 'bcdsub.', form: 'Z23', opcd: 4, xo: 32, fixed: { Rc: 1, Rc21: 1 }, ops: 'VRT,VRA,VRB,PS', unit: U },
+  bcd('bcdadd.', 1, 'VRT,VRA,VRB,PS'),
+  bcd('bcdsub.', 65, 'VRT,VRA,VRB,PS'),
+  bcd('bcdus.', 129, 'VRT,VRA,VRB', { PS: 0 }),
+  bcd('bcds.', 193, 'VRT,VRA,VRB,PS'),
+  bcd('bcdtrunc.', 257, 'VRT,VRA,VRB,PS'),
+  bcd('bcdutrunc.', 321, 'VRT,VRA,VRB', { PS: 0 }),
+  bcd('bcdsr.', 449, 'VRT,VRA,VRB,PS'),
+  bcd('bcdctsq.', 385, 'VRT,VRB', { RA: 0, PS: 0 }),
+  bcd('bcdcfsq.', 385, 'VRT,VRB,PS', { RA: 2 }),
+  bcd('bcdctz.', 385, 'VRT,VRB,PS', { RA: 4 }),
+  bcd('bcdctn.', 385, 'VRT,VRB', { RA: 5, PS: 0 }),
+  bcd('bcdcfz.', 385, 'VRT,VRB,PS', { RA: 6 }),
+  bcd('bcdcfn.', 385, 'VRT,VRB,PS', { RA: 7 }),
+  bcd('bcdsetsgn.', 385, 'VRT,VRB,PS', { RA: 31 }),
+  vx('bcdcpsgn.', 833),
 );
