@@ -4,8 +4,8 @@
 
 import type { CpuState } from '../state.js';
 import type { HandlerTable } from './handler.js';
-import { F16, F32, F64, R32, FL_INVALID, RZ, convert, isSNaN, type Fmt } from './vsx-softfloat.js';
-import { fpBegin, elem, merge, env, vxsnan, invalidCvt, fpCheck, fpFinish, fprfOf, setFprf } from './vsx-fpscr.js';
+import { F16, F32, F64, R32, FL_INVALID, FL_CVTI, RZ, convert, isSNaN, type Fmt } from './vsx-softfloat.js';
+import { QUIRKS, fpBegin, elem, merge, env, vxsnan, invalidCvt, fpCheck, fpFinish, fprfOf, setFprf } from './vsx-fpscr.js';
 import { xt, xb, getD, setD, getW, W, f32ToD, dToF32, mapFlags } from './vsx-fp.js';
 import { SF, sfToSingle } from '../fpu/softfloat.js';
 import { sfToInt, sfFromInt } from '../fpu/convert.js';
@@ -173,12 +173,18 @@ function fpToInt(n: number, srcShape: number, bits: 32 | 64, signed: boolean, sc
       sfToInt(bh, W.lo, RZ, bits, signed);
       let hi = SF.hi;
       let lo = SF.lo;
-      if (SF.flags) {
-        const fl = mapFlags(SF.flags);
-        all |= fl;
-        if (fl & FL_INVALID && invalidCvt(s, fl, false)) {
+      const own = SF.flags ? mapFlags(SF.flags) : 0;
+      // QEMU 7.2 quirk: the flags of earlier elements are still set here.
+      const fl = QUIRKS.qemu ? own | all : own;
+      all |= own;
+      if (fl & FL_INVALID) {
+        if (invalidCvt(s, fl, false)) {
           hi = nanHi;
           lo = nanLo;
+        } else if (QUIRKS.qemu && !(own & FL_CVTI) && (own & FL_INVALID)) {
+          // a NaN after an out-of-range element: softfloat's NaN result (max)
+          hi = bits === 64 ? (signed ? 0x7fffffff : -1) : 0;
+          lo = bits === 64 ? -1 : signed ? 0x7fffffff : -1;
         }
       }
       put(dstShape, k, hi, lo);

@@ -9,13 +9,13 @@ import {
   FL_SQRT, FL_CVTI, FL_OVERFLOW, FL_UNDERFLOW, RNE, RZ, RUP, RDN, RNA, div, sqrt, roundToInt, convert, isSNaN,
 } from './vsx-softfloat.js';
 import {
-  SF, toDouble as hostDouble, sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, sfToSingle, MADD_NEG_C, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI,
+  SF, toDouble as hostDouble, sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, sfToSingle, MADD_NEG_RESULT, MADD_NEG_C, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI,
   F_DIVZ, F_OVERFLOW, F_UNDERFLOW, F_INEXACT,
 } from '../fpu/softfloat.js';
 import { fprfOf as fprfHL } from '../fpu/ops.js';
 import { sfRoundToInt } from '../fpu/convert.js';
 import {
-  env, fpBegin, elem, merge, invalidAddSub, invalidMul, invalidDiv, invalidSqrt, invalidMadd, zeroDivide, vxsnan,
+  QUIRKS, env, fpBegin, elem, merge, invalidAddSub, invalidMul, invalidDiv, invalidSqrt, invalidMadd, zeroDivide, vxsnan,
   fpCheck, fpFinish, fprfOf, setFprf,
 } from './vsx-fpscr.js';
 
@@ -268,9 +268,10 @@ export function maddOp(L: Layout, mform: boolean, negC: boolean, negR: boolean, 
       const ch = loadE(s, mform ? b : t, L, k);
       const cl = W.lo;
       SF.flags = 0;
-      sfMulAdd(ah, al, mh, ml, ch, cl, negC ? MADD_NEG_C : 0, env.mode, single);
+      const q = negR && QUIRKS.qemu;
+      sfMulAdd(ah, al, mh, ml, ch, cl, (negC ? MADD_NEG_C : 0) | (q ? MADD_NEG_RESULT : 0), env.mode, single);
       let rh = SF.hi;
-      if (negR && !((rh & 0x7ff00000) === 0x7ff00000 && ((rh & 0xfffff) !== 0 || SF.lo !== 0))) rh ^= 0x80000000;
+      if (negR && !q && !((rh & 0x7ff00000) === 0x7ff00000 && ((rh & 0xfffff) !== 0 || SF.lo !== 0))) rh ^= 0x80000000;
       RH[k] = rh;
       RL[k] = SF.lo;
       if (SF.flags) {

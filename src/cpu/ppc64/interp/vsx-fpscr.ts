@@ -19,6 +19,20 @@ import {
   FL_SQRT, FL_CVTI, unpack, C_ZERO, C_INF, C_QNAN, C_SNAN, type Fmt,
 } from './vsx-softfloat.js';
 
+/**
+ * Where QEMU 7.2 departs from the ISA in a way the ISA does not leave
+ * undefined, the VSX unit follows the ISA (the project rule). Setting this
+ * reproduces QEMU 7.2 instead (for differential testing against it):
+ *  - xs/xv nmadd/nmsub dp/sp round the negated exact result (ISA: round, then negate);
+ *  - xvcv{dp,sp}{s,u}x{ds,ws}: invalid flags leak from one element into the next
+ *    elements' results (ISA: each element converted on its own);
+ *  - xststdcsp matches every single-denormal value whatever DCMX says;
+ *  - xsnmsubqpo does not round to odd;
+ *  - xsrqpi/xsrqpix/xsrqpxp with R=0 RMC=3 take FPSCR[RN] 1 as toward -inf and
+ *    3 as toward zero.
+ */
+export const QUIRKS = { qemu: false };
+
 /** The instruction's accumulated softfloat flags (QEMU env->fp_status). */
 export const env = new FStatus();
 /** Per-element status (QEMU tstat). */

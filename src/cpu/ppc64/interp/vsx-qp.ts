@@ -11,10 +11,10 @@ import { setCrField } from './common.js';
 import {
   F64, F128, X80, FL_INVALID, FL_DIVBYZERO, FL_SNAN, FL_INEXACT, RNE, RZ, RUP, RDN, RNA, RODD, add, mul, div, sqrt,
   muladd, compare, convert, toInt, fromInt, roundToInt, round, unpack, isNaN_, isSNaN, C_QNAN, C_INF, C_ZERO,
-  type FStatus,
+  FStatus,
 } from './vsx-softfloat.js';
 import {
-  env, fpBegin, elem, merge, vxsnan, vxvc, invalidAddSub, invalidMul, invalidDiv, invalidSqrt, invalidMadd, invalidCvt,
+  QUIRKS, env, fpBegin, elem, merge, vxsnan, vxvc, invalidAddSub, invalidMul, invalidDiv, invalidSqrt, invalidMadd, invalidCvt,
   zeroDivide, fpCheck, fpFinish, fprfOf, setFprf, setFpcc,
 } from './vsx-fpscr.js';
 import { vrt, vra, vrb, getQ, setQ, getD, setD } from './vsx-fp.js';
@@ -58,15 +58,31 @@ function qsqrt(ro: boolean): (s: CpuState, i: number) => void {
 }
 
 /** VRT = ±(VRA*VRB ± VRT), the negation applied after rounding (NaNs are not negated). */
-function qmadd(negC: boolean, negR: boolean, ro: boolean): (s: CpuState, i: number) => void {
+function qmadd(negC: boolean, negR: boolean, ro: boolean, qemuNoRo = false): (s: CpuState, i: number) => void {
   return (s, i) => {
     fpBegin(s);
     const st = elem();
-    if (ro) st.mode = RODD;
+    if (ro && !(qemuNoRo && QUIRKS.qemu)) st.mode = RODD;
     const t = vrt(i);
-    let r = muladd(st, getQ(s, vra(i)), getQ(s, vrb(i)), getQ(s, t), F128, negC);
+    const a = getQ(s, vra(i));
+    const b = getQ(s, vrb(i));
+    const c = getQ(s, t);
+    let r: bigint;
+    if (negR && QUIRKS.qemu && !isNaN_(a, F128) && !isNaN_(b, F128) && !isNaN_(c, F128)) {
+      // QEMU 7.2: round the negated exact result, -(a*b +- c) = (-a)*b -+ c
+      // (an exact zero keeps the negate-after-rounding sign).
+      const m = st.mode;
+      r = muladd(st, a ^ SIGN, b, c, F128, !negC);
+      if ((r & ABS) === 0n) {
+        const z = new FStatus();
+        z.mode = m;
+        r = muladd(z, a, b, c, F128, negC) ^ SIGN;
+      }
+    } else {
+      r = muladd(st, a, b, c, F128, negC);
+      if (negR && !isNaN_(r, F128)) r ^= SIGN;
+    }
     const fl = merge();
-    if (negR && !isNaN_(r, F128)) r ^= SIGN;
     if (fl & FL_INVALID) invalidMadd(s, fl, false);
     setFprf(s, fprfOf(r, F128));
     fpCheck(s, true);
@@ -139,7 +155,7 @@ function rqMode(s: CpuState, i: number): number {
   const rmc = (i >>> 9) & 3;
   if (r === 1) return [RNE, RZ, RUP, RDN][rmc]!;
   if (rmc === 0) return RNA;
-  if (rmc === 3) return s.fpscr & 3;
+  if (rmc === 3) return QUIRKS.qemu ? [RNE, RDN, RUP, RZ][s.fpscr & 3]! : s.fpscr & 3;
   return RNE; // reserved encodings: QEMU rounds to nearest even
 }
 
@@ -194,7 +210,7 @@ export const VSX_QP_HANDLERS: HandlerTable = {
   xsnmaddqp: qmadd(false, true, false),
   xsnmaddqpo: qmadd(false, true, true),
   xsnmsubqp: qmadd(true, true, false),
-  xsnmsubqpo: qmadd(true, true, true),
+  xsnmsubqpo: qmadd(true, true, true, true),
 
   xscmpuqp: qcmp(false),
   xscmpoqp: qcmp(true),

@@ -5,7 +5,7 @@ import type { CpuState } from '../state.js';
 import type { HandlerTable } from './handler.js';
 import { setCrField } from './common.js';
 import { F64, R32, compare, unpack, C_QNAN, C_SNAN, C_ZERO, C_INF, FL_SNAN, FL_INVALID } from './vsx-softfloat.js';
-import { fpBegin, elem, merge, vxsnan, vxvc, fpCheck, fpFinish, setFpcc, env, setFprf, fprfOf } from './vsx-fpscr.js';
+import { QUIRKS, fpBegin, elem, merge, vxsnan, vxvc, fpCheck, fpFinish, setFpcc, env, setFprf, fprfOf } from './vsx-fpscr.js';
 import {
   xt, xa, xb, getD, setD, SDP, arith2, opAdd, opSub, opMul, opDiv, invalidAddSub, invalidMul, invalidDiv, sqrtOp,
   reOp, rsqrteOp, maddOp, roundOp, frsp, RNA, RZ, RUP, RDN, num, nanKind, negE, copyE, storeRaw, maskE, maxMinE,
@@ -361,7 +361,7 @@ export const VSX_SCALAR_HANDLERS: HandlerTable = {
     // Values below the single normal range are single denormals (ISA; QEMU 7.2
     // matches them whatever DCMX says).
     const spDenorm = e > 0 && e < 0x381;
-    const match = tstdc(x, 11, 52, dcmx) || (spDenorm && ((dcmx >> (neg ? 0 : 1)) & 1) !== 0);
+    const match = tstdc(x, 11, 52, dcmx) || (spDenorm && (QUIRKS.qemu || ((dcmx >> (neg ? 0 : 1)) & 1) !== 0));
     const cc = (neg ? 8 : 0) | (match ? 2 : 0) | (notSp ? 1 : 0);
     setFpcc(s, cc);
     setCrField(s, bf(i), cc);
