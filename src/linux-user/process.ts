@@ -81,6 +81,8 @@ export class Process {
   /** Raw struct sigaction (32 bytes, guest order) per signal number. */
   readonly sigactions = new Map<number, Uint8Array>();
   sigmask = 0n;
+  /** Pages of PROT_NONE anonymous mappings: reserved address space with no memory behind it. */
+  readonly reserved = new Set<number>();
   tidAddress = 0;
   /** getdents64 position (entry index) per open directory fd. */
   readonly dirPos = new Map<number, number>();

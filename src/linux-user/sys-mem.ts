@@ -9,9 +9,35 @@ import { EINVAL, ENOMEM, EBADF, EEXIST, MAP_ANONYMOUS, MAP_FIXED, MAP_FIXED_NORE
 const LIMIT = 2 ** 47;
 const roundUp = (n: number): number => Math.ceil(n / PAGE_SIZE) * PAGE_SIZE;
 
+// PROT_NONE anonymous mappings (address-space reservations, guard regions) take
+// no memory: their pages are only recorded in p.reserved until mprotect makes
+// them accessible. Accessing them faults, as it should.
+
+const used = (p: Process, a: number): boolean => p.mem.isMapped(a) || p.reserved.has(a / PAGE_SIZE);
+
 function rangeFree(p: Process, addr: number, len: number): boolean {
-  for (let a = addr; a < addr + len; a += PAGE_SIZE) if (p.mem.isMapped(a)) return false;
+  for (let a = addr; a < addr + len; a += PAGE_SIZE) if (used(p, a)) return false;
   return true;
+}
+
+function findFree(p: Process, len: number, hint: number): number {
+  const n = len / PAGE_SIZE;
+  let a = roundUp(hint);
+  outer: while (a + len <= LIMIT) {
+    for (let k = 0; k < n; k++) {
+      if (used(p, a + k * PAGE_SIZE)) {
+        a += (k + 1) * PAGE_SIZE;
+        continue outer;
+      }
+    }
+    return a;
+  }
+  return -1;
+}
+
+function release(p: Process, addr: number, len: number): void {
+  p.mem.unmap(addr, len);
+  if (p.reserved.size) for (let a = addr; a < addr + len; a += PAGE_SIZE) p.reserved.delete(a / PAGE_SIZE);
 }
 
 function brk(p: Process, a: Args): number {
@@ -43,11 +69,15 @@ function mmap(p: Process, a: Args): number {
     if (addr % PAGE_SIZE !== 0 || addr + size > LIMIT) return -EINVAL;
     if (flags & MAP_FIXED_NOREPLACE && !(flags & MAP_FIXED) && !rangeFree(p, addr, size)) return -EEXIST;
     at = addr;
-    p.mem.unmap(at, size); // fresh zero pages
+    release(p, at, size); // fresh zero pages
   } else {
     const hint = addr && addr % PAGE_SIZE === 0 && addr + size <= LIMIT && rangeFree(p, addr, size) ? addr : -1;
-    at = hint >= 0 ? hint : p.mem.findFree(size, p.mmapBase);
+    at = hint >= 0 ? hint : findFree(p, size, p.mmapBase);
     if (at < 0) return -ENOMEM;
+  }
+  if (prot === 0 && flags & MAP_ANONYMOUS) {
+    for (let x = at; x < at + size; x += PAGE_SIZE) p.reserved.add(x / PAGE_SIZE);
+    return at;
   }
   p.mem.map(at, size, prot | 1);
   if (!(flags & MAP_ANONYMOUS)) {
@@ -72,16 +102,25 @@ function munmap(p: Process, a: Args): number {
   const addr = a.u(0);
   const len = a.u(1);
   if (addr % PAGE_SIZE !== 0 || len === 0 || addr + len > LIMIT) return -EINVAL;
-  p.mem.unmap(addr, roundUp(len));
+  release(p, addr, roundUp(len));
   return 0;
 }
 
 function mprotect(p: Process, a: Args): number {
   const addr = a.u(0);
-  const len = a.u(1);
+  const len = roundUp(a.u(1));
+  const prot = a.i(2) & 7;
   if (addr % PAGE_SIZE !== 0) return -EINVAL;
   if (len === 0) return 0;
-  return p.mem.protect(addr, roundUp(len), a.i(2) & 7) ? 0 : -ENOMEM;
+  for (let x = addr; x < addr + len; x += PAGE_SIZE) if (!used(p, x)) return -ENOMEM;
+  for (let x = addr; x < addr + len; x += PAGE_SIZE) {
+    if (p.mem.isMapped(x)) p.mem.protect(x, PAGE_SIZE, prot);
+    else if (prot !== 0) {
+      p.reserved.delete(x / PAGE_SIZE);
+      p.mem.map(x, PAGE_SIZE, prot);
+    }
+  }
+  return 0;
 }
 
 function mremap(p: Process, a: Args): number {
@@ -101,11 +140,11 @@ function mremap(p: Process, a: Args): number {
     return old;
   }
   if (!(flags & MREMAP_MAYMOVE)) return -ENOMEM;
-  const at = p.mem.findFree(newLen, p.mmapBase);
+  const at = findFree(p, newLen, p.mmapBase);
   if (at < 0) return -ENOMEM;
   p.mem.map(at, newLen, 3);
   for (let off = 0; off < oldLen; off += PAGE_SIZE) p.mem.writeBytes(at + off, p.mem.readBytes(old + off, PAGE_SIZE), true);
-  p.mem.unmap(old, oldLen);
+  release(p, old, oldLen);
   return at;
 }
 

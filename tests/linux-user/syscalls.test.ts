@@ -160,6 +160,22 @@ for (const endian of ['le', 'be'] as const) {
       expect(new TextDecoder().decode(p.mem.readBytes(fm.ret, 13))).toBe('hello, world\n');
     });
 
+    it('PROT_NONE reservations take no memory until mprotect', () => {
+      const { p, sys } = mk(endian);
+      const r = sys(90, 0, 2 ** 34, 0, 0x22, -1, 0); // 16 GiB PROT_NONE
+      expect(r.err).toBe(false);
+      expect(p.mem.isMapped(r.ret)).toBe(false);
+      const other = sys(90, 0, 65536, 3, 0x22, -1, 0);
+      expect(other.ret >= r.ret + 2 ** 34 || other.ret + 65536 <= r.ret).toBe(true);
+      expect(sys(125, r.ret + 65536, 65536 * 2, 3).ret).toBe(0);
+      p.mem.writeBytes(r.ret + 65536 * 3 - 1, new Uint8Array([9]));
+      expect(() => p.mem.writeBytes(r.ret + 65536 * 3, new Uint8Array([9]))).toThrow();
+      expect(sys(125, r.ret - 65536 * 1000, 65536, 3)).toEqual({ ret: 12, err: true });
+      expect(sys(91, r.ret, 2 ** 34).ret).toBe(0);
+      expect(p.reserved.size).toBe(0);
+      expect(p.mem.isMapped(r.ret + 65536)).toBe(false);
+    });
+
     it('clock_gettime, gettimeofday, time', () => {
       const { p, sys, le } = mk(endian);
       expect(sys(246, 0, SCRATCH).ret).toBe(0);
