@@ -73,7 +73,7 @@ function qmadd(negC: boolean, negR: boolean, ro: boolean, qemuNoRo = false): (s:
       // (an exact zero keeps the negate-after-rounding sign).
       const m = st.mode;
       r = muladd(st, a ^ SIGN, b, c, F128, !negC);
-      if ((r & ABS) === 0n) {
+      if ((r & ABS) === 0n && !(st.flags & FL_INEXACT)) {
         const z = new FStatus();
         z.mode = m;
         r = muladd(z, a, b, c, F128, negC) ^ SIGN;
