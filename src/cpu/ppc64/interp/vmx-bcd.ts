@@ -1,4 +1,4 @@
-// Interpreter: VMX decimal (signed packed BCD) instructions, as QEMU 7.2 does
+// Interpreter: VMX decimal (signed packed BCD) instructions and vmul10*, as QEMU 7.2 does
 // them (including its choices where the ISA leaves results undefined). A VR is
 // handled as a 128-bit BigInt: digit n is nibble n from the least significant
 // end, digit 0 being the sign. These instructions are rare: BigInt is fine.
@@ -376,5 +376,19 @@ export const VMX_BCD_HANDLERS: HandlerTable = {
     r = setNib(r, 1, ps ? (sb === 1 ? 0xc : 0xd) : sb === 1 ? 0x3 : 0x7);
     wr(s, vrt(i), r);
     cr6(s, inv ? SO : cmpZero(b) | (ox ? SO : 0));
+  },
+
+  // ---- multiply quadword by 10: VRA*10 (+ the low nibble of VRB for the e forms)
+  vmul10uq(s, i) {
+    wr(s, vrt(i), (rd(s, vra(i)) * 10n) & M128);
+  },
+  vmul10cuq(s, i) {
+    wr(s, vrt(i), (rd(s, vra(i)) * 10n) >> 128n);
+  },
+  vmul10euq(s, i) {
+    wr(s, vrt(i), (rd(s, vra(i)) * 10n + (rd(s, vrb(i)) & 15n)) & M128);
+  },
+  vmul10ecuq(s, i) {
+    wr(s, vrt(i), (rd(s, vra(i)) * 10n + (rd(s, vrb(i)) & 15n)) >> 128n);
   },
 };

@@ -147,3 +147,11 @@ VMX.push(
   bcd('bcdsetsgn.', 385, 'VRT,VRB,PS', { RA: 31 }),
   vx('bcdcpsgn.', 833),
 );
+
+// ---- multiply quadword by 10 (ISA 3.0), with carry-in digit / carry-out
+VMX.push(
+  { mnem: 'vmul10cuq', form: 'VX', opcd: 4, xo: 1, fixed: { RB: 0 }, ops: 'VRT,VRA', unit: U },
+  vx('vmul10ecuq', 65),
+  { mnem: 'vmul10uq', form: 'VX', opcd: 4, xo: 513, fixed: { RB: 0 }, ops: 'VRT,VRA', unit: U },
+  vx('vmul10euq', 577),
+);
