@@ -37,13 +37,17 @@ vin:
 	.quad 0x96825eed8ffb39c1, 0x5a5a00000000001e
 	.quad 0x699f5aa543c31387, 0x5a5a00000000001f
 	.text
-	li 3, 0
+	lis 3, 0x0
+	ori 3, 3, 0x0
 	mtvsrdd 28, 3, 3
-	li 3, 1
+	lis 3, 0x0
+	ori 3, 3, 0x1
 	mtvsrdd 29, 3, 3
-	li 3, 2
+	lis 3, 0x0
+	ori 3, 3, 0x2
 	mtvsrdd 30, 3, 3
-	li 3, 3
+	lis 3, 0x0
+	ori 3, 3, 0x3
 	mtvsrdd 31, 3, 3
 	LOADADDR(4, vin)
 	lxvd2x 0, 0, 4

@@ -37,13 +37,17 @@ vin:
 	.quad 0x4f6e6b28bf800000, 0x477ff0003f800001
 	.quad 0xcf32d05e3eaaaaab, 0x4f6e6b2833800000
 	.text
-	li 3, 0
+	lis 3, 0x0
+	ori 3, 3, 0x0
 	mtvsrdd 28, 3, 3
-	li 3, 1
+	lis 3, 0x0
+	ori 3, 3, 0x1
 	mtvsrdd 29, 3, 3
-	li 3, 2
+	lis 3, 0x0
+	ori 3, 3, 0x2
 	mtvsrdd 30, 3, 3
-	li 3, 3
+	lis 3, 0x0
+	ori 3, 3, 0x3
 	mtvsrdd 31, 3, 3
 	LOADADDR(4, vin)
 	lxvd2x 0, 0, 4

@@ -24,7 +24,7 @@ def d(x):
 def f(x):
     return struct.unpack('>I', struct.pack('>f', x))[0]
 
-def emit(name, inputs, tests, note=''):
+def emit(name, inputs, tests, note='', base=0):
     """inputs: 32 pairs (dw0, dw1). tests: list of (rn, fmt) where fmt uses {t},{a},{b},{c} etc."""
     assert len(inputs) == 32
     both = name in BOTH_ENDIANS
@@ -33,7 +33,7 @@ def emit(name, inputs, tests, note=''):
         out.append('\t.quad 0x%016x, 0x%016x' % (a & (2**64 - 1), b & (2**64 - 1)))
     out += ['\t.text']
     for k in range(4):  # FPSCR images (mtvsrdd: doubleword 1 defined)
-        out += ['\tli 3, %d' % k, '\tmtvsrdd %d, 3, 3' % (28 + k)]
+        out += ['\tlis 3, 0x%x' % (base >> 16), '\tori 3, 3, 0x%x' % ((base & 0xffff) | k), '\tmtvsrdd %d, 3, 3' % (28 + k)]
     out.append('\tLOADADDR(4, vin)')
     for i in range(32):
         out.append('\tlxvd2x %d, 0, 4' % reg(i))
@@ -319,3 +319,21 @@ emit('qp-from.S', DIN[:16] + [(IV[i], 0) for i in range(16)],
      [(0, 'xscvsdqp {tv}, %d' % b) for b in range(16)] + [(0, 'xscvudqp {tv}, %d' % b) for b in range(16)], 'xscvsdqp/xscvudqp')
 emit('qp-from-dp.S', DIN[:16] + DIN[:16], [(0, 'xscvdpqp {tv}, %d' % b) for b in range(16)], 'xscvdpqp')
 print('qp ok')
+
+# FPSCR with FR, FI, FPRF and sticky exception bits already set: which of them
+# each kind of instruction keeps, clears or rewrites.
+STICKY = 0x0007f000 | (1 << 25) | (1 << 31)
+for op, inp, mk in [
+    ('xvadddp', VDIN, lambda: vab('xvadddp', modes=(0,))), ('xvmaddadp', VDIN, None), ('xvcmpeqdp.', VDIN, lambda: vab('xvcmpeqdp.', modes=(0,))),
+    ('xvcvdpsxws', VDIN_CVT, lambda: vone('xvcvdpsxws')), ('xsadddp', DIN, lambda: ab('xsadddp {t}, {a}, {b}', modes=(0,))),
+    ('xscmpudp', DIN, lambda: [(0, 'xscmpudp %d, %d, %d' % (n % 8, reg(a), reg(b))) for n, (a, b) in enumerate(PAIRS)]),
+    ('xvmaxdp', VDIN, lambda: vab('xvmaxdp', modes=(0,))), ('xsmaxcdp', DIN, lambda: ab('xsmaxcdp {t}, {a}, {b}', modes=(0,))),
+    ('xsrdpi', DIN, lambda: one('xsrdpi {t}, {b}', modes=(0,))), ('xvrdpic', VDIN, lambda: vone('xvrdpic')),
+    ('xscvdpsp', DIN, lambda: one('xscvdpsp {t}, {b}', modes=(0,))), ('xsresp', DIN, lambda: one('xsresp {t}, {b}', modes=(0,))),
+    ('xvsqrtsp', VSIN, lambda: vone('xvsqrtsp')), ('xvcvspdp', VSIN, lambda: vone('xvcvspdp')),
+    ('xststdcdp', DIN, lambda: [(0, 'xststdcdp %d, %d, 0x7f' % (n % 8, reg(b))) for n, b in enumerate(range(32))]),
+]:
+    tests = mk() if mk else [(0, 'xxlor {t}, %d, %d; xvmaddadp {t}, %d, %d' % (reg(c), reg(c), reg(a), reg(b))) for a, b, c in VTRI]
+    emit('sticky-%s.S' % op.rstrip('.'), inp, tests, op + ' with FR/FI/FPRF/XX/FX preset', base=STICKY)
+emit('sticky-xsaddqp.S', QAIN, qab('xsaddqp'), 'xsaddqp with FR/FI/FPRF/XX/FX preset', base=STICKY)
+print('sticky ok')

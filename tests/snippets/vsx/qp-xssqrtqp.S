@@ -37,13 +37,17 @@ vin:
 	.quad 0x0181400000000000, 0x0000000000000000
 	.quad 0x4000921fb54442d1, 0x8469898cc51701b8
 	.text
-	li 3, 0
+	lis 3, 0x0
+	ori 3, 3, 0x0
 	mtvsrdd 28, 3, 3
-	li 3, 1
+	lis 3, 0x0
+	ori 3, 3, 0x1
 	mtvsrdd 29, 3, 3
-	li 3, 2
+	lis 3, 0x0
+	ori 3, 3, 0x2
 	mtvsrdd 30, 3, 3
-	li 3, 3
+	lis 3, 0x0
+	ori 3, 3, 0x3
 	mtvsrdd 31, 3, 3
 	LOADADDR(4, vin)
 	lxvd2x 0, 0, 4
