@@ -93,13 +93,22 @@ const CASES: Case[] = [
   { name: 'head', args: ['head', '-n', '3', 'words.txt', 'nums.txt'] },
   { name: 'tail', args: ['tail', '-n', '4', 'words.txt'] },
   { name: 'tail -c', args: ['tail', '-c', '37', 'words.txt'] },
-  { name: 'nl rev tac', args: ['nl', 'words.txt'] },
+  { name: 'nl', args: ['nl', 'words.txt'] },
   { name: 'rev', args: ['rev', 'words.txt'] },
   { name: 'tac', args: ['tac', 'nums.txt'] },
   { name: 'fold', args: ['fold', '-w', '7', 'words.txt'] },
   { name: 'paste', args: ['paste', '-d:', 'a.txt', 'b.txt'] },
   { name: 'strings', args: ['strings', '-n', '3', 'data.bin'] },
   { name: 'cat missing file', args: ['cat', 'words.txt', 'no-such-file'] },
+  { name: 'dos2unix', args: ['dos2unix', '-u'], stdin: 'a\r\nb\r\nc\n' },
+  { name: 'uuencode -m', args: ['uuencode', '-m', 'data.bin', 'name'] },
+  { name: 'lzop -c', args: ['lzop', '-c', 'words.txt'] },
+  // a larger text (200 KiB)
+  { name: 'big: sort -k2', args: ['sort', '-k2', 'big.txt'] },
+  { name: 'big: gzip -1 -c', args: ['gzip', '-1', '-c', 'big.txt'] },
+  { name: 'big: md5sum', args: ['md5sum', 'big.txt', 'big.bin'] },
+  { name: 'big: sha256sum', args: ['sha256sum', 'big.bin'] },
+  { name: 'big: awk word count', args: ['awk', '{for(i=1;i<=NF;i++) c[$i]++} END{n=0; for(w in c) if(c[w]>n){n=c[w]; m=w}; printf "%s %d %d %.8f\\n", m, n, NR, NR/n}', 'big.txt'] },
   // files and the system
   { name: 'ls', args: ['ls', '-1', '-a'] },
   { name: 'ls -ln', args: ['ls', '-ln', 'a.txt', 'b.txt', 'data.bin'] },
@@ -119,6 +128,9 @@ const CASES: Case[] = [
   { name: 'sh strings', args: ['sh', '-c', 'x=hello_world_again; echo ${#x} ${x%_*} ${x%%_*} ${x#*_} ${x##*_} ${x/o/0} ${y:-def} ${x:3:4}'] },
   { name: 'sh functions', args: ['sh', '-c', 'fib() { a=0; b=1; n=$1; while [ $n -gt 0 ]; do t=$((a+b)); a=$b; b=$t; n=$((n-1)); done; r=$a; }; for k in 10 50 90; do fib $k; echo "fib($k)=$r"; done; set -- p q r s; echo $# "$@"; shift 2; echo $*'] },
   { name: 'sh read', args: ['sh', '-c', 'while read a b c; do echo "[$c|$b|$a]"; done < words.txt; echo done'] },
+  { name: 'sh int64 overflow division', args: ['sh', '-c', 'echo $(( (-9223372036854775807-1) / -1 )) $(( (-9223372036854775807-1) % -1 )) $(( -9223372036854775807 - 2 )) $(( 4611686018427387904 * 4 ))'] },
+  { name: 'sh divide by zero (error path)', args: ['sh', '-c', 'echo start; echo $(( 5 / 0 )); echo unreachable'] },
+  { name: 'sh printf 64-bit', args: ['sh', '-c', 'printf "%x %o %d %u %i %X\\n" -1 -8 9223372036854775807 -1 0x7f 48879'] },
   { name: 'sh test and exit', args: ['sh', '-c', '[ -f words.txt ] && echo file; [ -d . ] && echo dir; [ abc \\< abd ] && echo lt; test 5 -gt 3 -a 2 -le 2 && echo ok; exit 42'] },
 ];
 
@@ -163,6 +175,20 @@ function makeInputs(d: string): void {
   writeFileSync(join(d, 'words.txt.bz2'), execFileSync('bzip2', ['-c'], { input: words.join('\n') + '\n' }));
   writeFileSync(join(d, 'words.txt.xz'), execFileSync('xz', ['-c', '--check=crc32'], { input: words.join('\n') + '\n' }));
   writeFileSync(join(d, 'data.bin.xz'), execFileSync('xz', ['-c', '--check=crc64'], { input: lcgBytes(4096, 12345) }));
+  const vocab = words.join(' ').split(' ');
+  const lines: string[] = [];
+  let x = 7;
+  for (let i = 0; i < 8000; i++) {
+    const n = 2 + (i % 5);
+    const ws: string[] = [];
+    for (let k = 0; k < n; k++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      ws.push(vocab[(x >>> 8) % vocab.length]! + (k === 1 ? String(x % 1000) : ''));
+    }
+    lines.push(ws.join(' '));
+  }
+  writeFileSync(join(d, 'big.txt'), lines.join('\n') + '\n');
+  writeFileSync(join(d, 'big.bin'), lcgBytes(262144, 99));
   for (const f of readdirSync(d)) utimesSync(join(d, f), 1700000000, 1700000000);
   // An archive made by the oracle itself (tar tvf / xOf read it back).
   const tar = runQemuGuest(BB, 'le', ['tar', 'cf', '-', 'a.txt', 'b.txt'], { cwd: d, argv0: 'busybox' });
