@@ -103,7 +103,7 @@ const CASES: Case[] = [
   { name: 'dos2unix', args: ['dos2unix', '-u'], stdin: 'a\r\nb\r\nc\n' },
   { name: 'uuencode -m', args: ['uuencode', '-m', 'data.bin', 'name'] },
   { name: 'lzop -c', args: ['lzop', '-c', 'words.txt'] },
-  // a larger text (200 KiB)
+  // a larger text (~75 KiB) and 256 KiB of binary
   { name: 'big: sort -k2', args: ['sort', '-k2', 'big.txt'] },
   { name: 'big: gzip -1 -c', args: ['gzip', '-1', '-c', 'big.txt'] },
   { name: 'big: md5sum', args: ['md5sum', 'big.txt', 'big.bin'] },
@@ -178,7 +178,7 @@ function makeInputs(d: string): void {
   const vocab = words.join(' ').split(' ');
   const lines: string[] = [];
   let x = 7;
-  for (let i = 0; i < 8000; i++) {
+  for (let i = 0; i < 3000; i++) {
     const n = 2 + (i % 5);
     const ws: string[] = [];
     for (let k = 0; k < n; k++) {
