@@ -5,7 +5,7 @@
 import type { CpuState } from '../state.js';
 import type { HandlerTable } from './handler.js';
 import { F16, F32, F64, R32, FL_INVALID, FL_CVTI, RZ, convert, isSNaN, type Fmt } from './vsx-softfloat.js';
-import { QUIRKS, fpBegin, elem, merge, env, vxsnan, invalidCvt, fpCheck, fpFinish, fprfOf, setFprf } from './vsx-fpscr.js';
+import { QUIRKS, fpBegin, env, vxsnan, invalidCvt, fpCheck, fpFinish, fprfOf, setFprf } from './vsx-fpscr.js';
 import { xt, xb, getD, setD, getW, W, f32ToD, dToF32, mapFlags } from './vsx-fp.js';
 import { SF, sfToSingle } from '../fpu/softfloat.js';
 import { sfToInt, sfFromInt } from '../fpu/convert.js';
@@ -221,32 +221,17 @@ function intToFp(n: number, srcShape: number, signed: boolean, to: Fmt, scalar: 
 // element accessors
 const dwS = (s: CpuState, b: number, k: number): bigint => getD(s, b, k);
 const wS = (s: CpuState, b: number, k: number): bigint => getW(s, b, k);
-const w2S = (s: CpuState, b: number, k: number): bigint => getW(s, b, 2 * k);
 const h3S = (s: CpuState, b: number): bigint => getD(s, b, 0) & 0xffffn;
 const hLoS = (s: CpuState, b: number, k: number): bigint => getW(s, b, k) & 0xffffn;
 
-const toDw = (r: bigint[], k: number, v: bigint): void => {
-  r[k] = v & U64;
-};
 const toW = (r: bigint[], k: number, v: bigint): void => {
   r[k] = v & 0xffffffffn;
-};
-/** word 2k and 2k+1 both get v (as words) */
-const toW2 = (r: bigint[], k: number, v: bigint): void => {
-  r[2 * k] = v & 0xffffffffn;
-  r[2 * k + 1] = v & 0xffffffffn;
-};
-/** scalar single in both words of doubleword 0 */
-const toW01 = (r: bigint[], _k: number, v: bigint): void => {
-  r[0] = (v << 32n) | v;
-  r[1] = 0n;
 };
 /** scalar: result doubleword 0 */
 const toD0 = (r: bigint[], _k: number, v: bigint): void => {
   r[0] = v & U64;
   r[1] = 0n;
 };
-/** scalar single in both words of doubleword 0 */
 
 
 export const VSX_CONVERT_HANDLERS: HandlerTable = {
@@ -311,5 +296,3 @@ export const VSX_CONVERT_HANDLERS: HandlerTable = {
   xvcvsxdsp: intToFp(2, S_DW, true, F32, false, D_W2),
   xvcvuxdsp: intToFp(2, S_DW, false, F32, false, D_W2),
 };
-
-void merge;

@@ -5,18 +5,15 @@
 
 import type { CpuState } from '../state.js';
 import {
-  F32, F64, R32, type Fmt, type FStatus, FL_INVALID, FL_DIVBYZERO, FL_SNAN, FL_INEXACT, FL_ISI, FL_IMZ, FL_IDI, FL_ZDZ,
-  FL_SQRT, FL_CVTI, FL_OVERFLOW, FL_UNDERFLOW, RNE, RZ, RUP, RDN, RNA, div, sqrt, roundToInt, convert, isSNaN,
+  F32, F64, R32, type Fmt, FL_INVALID, FL_DIVBYZERO, FL_SNAN, FL_INEXACT, FL_ISI, FL_IMZ, FL_IDI, FL_ZDZ, FL_SQRT, FL_CVTI, FL_OVERFLOW, FL_UNDERFLOW, RNE, RZ, RUP, RDN, RNA,
 } from './vsx-softfloat.js';
 import {
-  SF, toDouble as hostDouble, sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, sfToSingle, MADD_NEG_RESULT, MADD_NEG_C, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI,
-  F_DIVZ, F_OVERFLOW, F_UNDERFLOW, F_INEXACT,
+  SF, toDouble as hostDouble, sfAdd, sfMul, sfDiv, sfSqrt, sfMulAdd, sfToSingle, MADD_NEG_RESULT, MADD_NEG_C, F_INVALID, F_SNAN, F_ISI, F_IMZ, F_IDI, F_ZDZ, F_SQRT, F_CVTI, F_DIVZ, F_OVERFLOW, F_UNDERFLOW, F_INEXACT,
 } from '../fpu/softfloat.js';
 import { fprfOf as fprfHL } from '../fpu/ops.js';
 import { sfRoundToInt } from '../fpu/convert.js';
 import {
-  QUIRKS, env, fpBegin, elem, merge, invalidAddSub, invalidMul, invalidDiv, invalidSqrt, invalidMadd, zeroDivide, vxsnan,
-  fpCheck, fpFinish, fprfOf, setFprf,
+  QUIRKS, env, fpBegin, invalidAddSub, invalidMul, invalidDiv, invalidSqrt, invalidMadd, zeroDivide, vxsnan, fpCheck, fpFinish, setFprf,
 } from './vsx-fpscr.js';
 
 /** XT = TX||T (TX bit 31): index of word 0 in s.vsr. */
@@ -287,8 +284,6 @@ export function maddOp(L: Layout, mform: boolean, negC: boolean, negR: boolean, 
   };
 }
 
-const ONE64 = 0x3ff0000000000000n;
-const ONE32 = 0x3f800000n;
 
 /** do_frsp on SF.hi/SF.lo: round to single (flags into env; VXSNAN for an sNaN), kept in double format. */
 function frspSF(s: CpuState): void {

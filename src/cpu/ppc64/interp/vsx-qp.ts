@@ -308,5 +308,3 @@ export const VSX_QP_HANDLERS: HandlerTable = {
     fpFinish();
   },
 };
-
-void RNA;

@@ -4,11 +4,10 @@
 import type { CpuState } from '../state.js';
 import type { HandlerTable } from './handler.js';
 import { setCrField } from './common.js';
-import { F64, R32, compare, unpack, C_QNAN, C_SNAN, C_ZERO, C_INF, FL_SNAN, FL_INVALID } from './vsx-softfloat.js';
-import { QUIRKS, fpBegin, elem, merge, vxsnan, vxvc, fpCheck, fpFinish, setFpcc, env, setFprf, fprfOf } from './vsx-fpscr.js';
+import { F64, R32 } from './vsx-softfloat.js';
+import { QUIRKS, fpBegin, vxsnan, vxvc, fpCheck, fpFinish, setFpcc, setFprf, fprfOf } from './vsx-fpscr.js';
 import {
-  xt, xa, xb, getD, setD, SDP, arith2, opAdd, opSub, opMul, opDiv, invalidAddSub, invalidMul, invalidDiv, sqrtOp,
-  reOp, rsqrteOp, maddOp, roundOp, frsp, RNA, RZ, RUP, RDN, num, nanKind, negE, copyE, storeRaw, maskE, maxMinE,
+  xt, xa, xb, getD, setD, SDP, arith2, opAdd, opSub, opMul, opDiv, invalidAddSub, invalidMul, invalidDiv, sqrtOp, reOp, rsqrteOp, maddOp, roundOp, frsp, RNA, RZ, RUP, RDN, num, nanKind, negE, copyE, storeRaw, maskE, maxMinE,
 } from './vsx-fp.js';
 
 const SIGN = 0x8000000000000000n;
@@ -367,6 +366,3 @@ export const VSX_SCALAR_HANDLERS: HandlerTable = {
     setCrField(s, bf(i), cc);
   },
 };
-
-void C_ZERO;
-void C_INF;

@@ -5,12 +5,9 @@
 import type { CpuState } from '../state.js';
 import type { HandlerTable } from './handler.js';
 import { setCrField } from './common.js';
-import { F32, F64, compare, isSNaN, isNaN_, FL_INVALID } from './vsx-softfloat.js';
-import { fpBegin, elem, vxsnan, vxvc, fpCheck, fpFinish } from './vsx-fpscr.js';
+import { fpBegin, vxsnan, vxvc, fpCheck, fpFinish } from './vsx-fpscr.js';
 import {
-  num, nanKind, maxMinE, storeRaw, maskE,
-  xt, xa, xb, getD, getE, putE, VDP, VSP, type Layout, arith2, opAdd, opSub, opMul, opDiv, invalidAddSub, invalidMul,
-  invalidDiv, sqrtOp, reOp, rsqrteOp, maddOp, roundOp, RNA, RZ, RUP, RDN,
+  num, nanKind, maxMinE, storeRaw, maskE, xt, xa, xb, getD, getE, putE, VDP, VSP, type Layout, arith2, opAdd, opSub, opMul, opDiv, invalidAddSub, invalidMul, invalidDiv, sqrtOp, reOp, rsqrteOp, maddOp, roundOp, RNA, RZ, RUP, RDN,
 } from './vsx-fp.js';
 import { tdiv, tsqrt, tstdc } from './vsx-scalar.js';
 
@@ -250,7 +247,3 @@ export const VSX_VECTOR_HANDLERS: HandlerTable = {
   xvtstdcdp: tstdcOp(VDP),
   xvtstdcsp: tstdcOp(VSP),
 };
-
-void F32;
-void F64;
-void FL_INVALID;
