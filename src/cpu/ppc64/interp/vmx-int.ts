@@ -175,6 +175,47 @@ function mask64(mb: number, me: number): number {
 }
 
 type F1 = (x: number) => number;
+// ---- SWAR byte helpers (4 bytes per word) for the string-function hot paths
+const HB = 0x80808080;
+const LB = 0x7f7f7f7f;
+/** 0x80 in each byte of x that is non-zero. */
+const nzB = (x: number): number => (((x & LB) + LB) | x) & HB;
+/** 0x80 in each byte where x < y (unsigned). */
+function ltB(x: number, y: number): number {
+  const d = ((x | HB) - (y & LB)) ^ ((x ^ ~y) & HB);
+  return ((~x & y) | (~(x ^ y) & d)) & HB;
+}
+/** 0x80 flags -> 0xff bytes */
+const widen = (f: number): number => (f >>> 7) * 0xff;
+
+function minmaxB(s: CpuState, i: number, max: boolean): void {
+  const v = s.vsr;
+  const a = vra(i);
+  const b = vrb(i);
+  const t = vrt(i);
+  for (let k = 0; k < 4; k++) {
+    const x = v[a + k]!;
+    const y = v[b + k]!;
+    const m = widen(max ? ltB(x, y) : ltB(y, x)); // bytes where y wins
+    v[t + k] = (x & ~m) | (y & m);
+  }
+}
+
+function cmpneB(s: CpuState, i: number, orZero: boolean): void {
+  const v = s.vsr;
+  const a = vra(i);
+  const b = vrb(i);
+  const t = vrt(i);
+  for (let k = 0; k < 4; k++) {
+    const x = v[a + k]!;
+    const y = v[b + k]!;
+    let f = nzB(x ^ y);
+    if (orZero) f |= ~nzB(x) & HB | (~nzB(y) & HB);
+    v[t + k] = widen(f);
+  }
+  cmpDone(s, i);
+}
+
 // Lane functions, hoisted so that handlers allocate nothing.
 const L_vaddcuw: F2 = (a, b) => (a + b > 0xffffffff ? 1 : 0);
 const L_vsububm: F2 = (a, b) => a - b;
@@ -199,13 +240,11 @@ const L_vavguw: F2 = (a, b) => Math.floor((a + b + 1) / 2);
 const L_vavgsb: F2 = (a, b) => (s8(a) + s8(b) + 1) >> 1;
 const L_vavgsh: F2 = (a, b) => (s16(a) + s16(b) + 1) >> 1;
 const L_vavgsw: F2 = (a, b) => Math.floor(((a | 0) + (b | 0) + 1) / 2);
-const L_vmaxub: F2 = (a, b) => (a > b ? a : b);
 const L_vmaxuh: F2 = (a, b) => (a > b ? a : b);
 const L_vmaxuw: F2 = (a, b) => (a > b ? a : b);
 const L_vmaxsb: F2 = (a, b) => (s8(a) > s8(b) ? a : b);
 const L_vmaxsh: F2 = (a, b) => (s16(a) > s16(b) ? a : b);
 const L_vmaxsw: F2 = (a, b) => ((a | 0) > (b | 0) ? a : b);
-const L_vminub: F2 = (a, b) => (a < b ? a : b);
 const L_vminuh: F2 = (a, b) => (a < b ? a : b);
 const L_vminuw: F2 = (a, b) => (a < b ? a : b);
 const L_vminsb: F2 = (a, b) => (s8(a) < s8(b) ? a : b);
@@ -238,10 +277,8 @@ const L_vcmpgtsb: F2 = (a, b) => (s8(a) > s8(b) ? 0xff : 0);
 const L_vcmpgtsh: F2 = (a, b) => (s16(a) > s16(b) ? 0xffff : 0);
 const L_vcmpgtsw: F2 = (a, b) => ones((a | 0) > (b | 0));
 const L_vcmpgtsd: FD = (ah, al, bh, bl) => ((dHi = lts64(bh, bl, ah, al) ? -1 : 0), dHi);
-const L_vcmpneb: F2 = (a, b) => (a !== b ? 0xff : 0);
 const L_vcmpneh: F2 = (a, b) => (a !== b ? 0xffff : 0);
 const L_vcmpnew: F2 = (a, b) => ones(a !== b);
-const L_vcmpnezb: F2 = (a, b) => (a !== b || a === 0 || b === 0 ? 0xff : 0);
 const L_vcmpnezh: F2 = (a, b) => (a !== b || a === 0 || b === 0 ? 0xffff : 0);
 const L_vcmpnezw: F2 = (a, b) => ones(a !== b || a === 0 || b === 0);
 const L_vslb: F2 = (a, b) => a << (b & 7);
@@ -329,13 +366,13 @@ export const VMX_INT_HANDLERS: HandlerTable = {
   vavgsw: (s, i) => op32(s, i, L_vavgsw),
 
   // ---- max / min
-  vmaxub: (s, i) => op8(s, i, L_vmaxub),
+  vmaxub: (s, i) => minmaxB(s, i, true),
   vmaxuh: (s, i) => op16(s, i, L_vmaxuh),
   vmaxuw: (s, i) => op32(s, i, L_vmaxuw),
   vmaxsb: (s, i) => op8(s, i, L_vmaxsb),
   vmaxsh: (s, i) => op16(s, i, L_vmaxsh),
   vmaxsw: (s, i) => op32(s, i, L_vmaxsw),
-  vminub: (s, i) => op8(s, i, L_vminub),
+  vminub: (s, i) => minmaxB(s, i, false),
   vminuh: (s, i) => op16(s, i, L_vminuh),
   vminuw: (s, i) => op32(s, i, L_vminuw),
   vminsb: (s, i) => op8(s, i, L_vminsb),
@@ -491,10 +528,10 @@ export const VMX_INT_HANDLERS: HandlerTable = {
   vcmpgtsh: (s, i) => (op16(s, i, L_vcmpgtsh), cmpDone(s, i)),
   vcmpgtsw: (s, i) => (op32(s, i, L_vcmpgtsw), cmpDone(s, i)),
   vcmpgtsd: (s, i) => (op64(s, i, L_vcmpgtsd), cmpDone(s, i)),
-  vcmpneb: (s, i) => (op8(s, i, L_vcmpneb), cmpDone(s, i)),
+  vcmpneb: (s, i) => cmpneB(s, i, false),
   vcmpneh: (s, i) => (op16(s, i, L_vcmpneh), cmpDone(s, i)),
   vcmpnew: (s, i) => (op32(s, i, L_vcmpnew), cmpDone(s, i)),
-  vcmpnezb: (s, i) => (op8(s, i, L_vcmpnezb), cmpDone(s, i)),
+  vcmpnezb: (s, i) => cmpneB(s, i, true),
   vcmpnezh: (s, i) => (op16(s, i, L_vcmpnezh), cmpDone(s, i)),
   vcmpnezw: (s, i) => (op32(s, i, L_vcmpnezw), cmpDone(s, i)),
 
