@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { buildSnippet } from './harness/toolchain.js';
 import { listSnippets, readGolden, snippetEndians } from './harness/golden.js';
 import { runTskvm } from './harness/run-tskvm.js';
+import { FP_QUIRKS } from '../src/cpu/ppc64/fpu/quirks.js';
 import { diffOutputs } from './harness/dump.js';
+
+// QEMU is this test's oracle: run tskvm in its QEMU-compatible FP mode
+// (src/cpu/ppc64/fpu/quirks.ts; the ISA mode is checked in tests/fpu/quirks.test.ts).
+FP_QUIRKS.qemu = true;
 
 const snippets = listSnippets();
 

@@ -4,8 +4,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD, buildSnippet, runQemu, type Endian } from '../harness/toolchain.js';
 import { runTskvm } from '../harness/run-tskvm.js';
+import { FP_QUIRKS } from '../../src/cpu/ppc64/fpu/quirks.js';
 import { diffOutputs } from '../harness/dump.js';
 import { generateProgram, type GenOptions, type Program } from './generate.js';
+
+// QEMU is this test's oracle: run tskvm in its QEMU-compatible FP mode
+// (src/cpu/ppc64/fpu/quirks.ts; the ISA mode is checked in tests/fpu/quirks.test.ts).
+FP_QUIRKS.qemu = true;
 
 export interface CaseResult {
   seed: number;

@@ -27,6 +27,7 @@ import {
   isZeroBits, isInfBits,
 } from './softfloat.js';
 import { sfToInt, sfFromInt, sfRoundToInt } from './convert.js';
+import { FP_QUIRKS } from './quirks.js';
 
 export { SF, MADD_NEG_C, MADD_NEG_RESULT };
 
@@ -183,7 +184,11 @@ export function fpSqrt(s: CpuState, bh: number, bl: number, ctl: number): void {
 export function fpMulAdd(s: CpuState, ah: number, al: number, bh: number, bl: number, ch: number, cl: number, neg: number, ctl: number): void {
   SF.flags = 0;
   pending = false;
-  sfMulAdd(ah, al, bh, bl, ch, cl, neg, s.fpscr & 3, single(ctl));
+  // ISA: round a*b+c, then negate (a NaN keeps its sign); QEMU 7.2 rounds the
+  // negated value, which differs when rounding toward +/-infinity.
+  const isaNeg = neg & MADD_NEG_RESULT && !FP_QUIRKS.qemu;
+  sfMulAdd(ah, al, bh, bl, ch, cl, isaNeg ? neg & ~MADD_NEG_RESULT : neg, s.fpscr & 3, single(ctl));
+  if (isaNeg && !((SF.hi & 0x7ff00000) === 0x7ff00000 && ((SF.hi & 0xfffff) | SF.lo) !== 0)) SF.hi ^= 0x80000000;
   post(s, ctl);
 }
 

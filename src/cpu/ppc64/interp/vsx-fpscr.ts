@@ -31,7 +31,7 @@ import {
  *  - xsrqpi/xsrqpix/xsrqpxp with R=0 RMC=3 take FPSCR[RN] 1 as toward -inf and
  *    3 as toward zero.
  */
-export const QUIRKS = { qemu: false };
+export { FP_QUIRKS as QUIRKS } from '../fpu/quirks.js';
 
 /** The instruction's accumulated softfloat flags (QEMU env->fp_status). */
 export const env = new FStatus();
