@@ -18,7 +18,9 @@ const cmp3 = (mnem: string, xo: number): InsnDef => ({ mnem, form: 'XX3', opcd: 
 const vcmp = (mnem: string, xo: number): InsnDef => ({ mnem, form: 'XX3R', opcd: 60, xo, rc: true, ops: 'XT,XA,XB', unit: U });
 /** Binary128 X-form (opcode 63) on VRs; `o` adds the round-to-odd twin (Rc=1). */
 const qp = (mnem: string, xo: number, ops = 'VRT,VRA,VRB', o = false): InsnDef[] => {
-  const rows: InsnDef[] = [{ mnem, form: 'X', opcd: 63, xo, ops, unit: U }];
+  // Compares (BF first) reserve bits 9:10, as objdump's decoder does.
+  const res = ops.startsWith('BF') ? { reservedMask: 3 << 21 } : {};
+  const rows: InsnDef[] = [{ mnem, form: 'X', opcd: 63, xo, ops, unit: U, ...res }];
   if (o) rows.push({ mnem: mnem + 'o', form: 'X', opcd: 63, xo, fixed: { Rc: 1 }, ops, unit: U });
   return rows;
 };
