@@ -4,12 +4,20 @@
 // instruction word and its handler. The cache is dropped for a page on icbi
 // (the architected way to make modified code visible) and when memory is
 // unmapped; a JIT tier would key compiled blocks the same way (docs/jit.md).
+//
+// A slot that is entered often becomes the head of a straight-line block
+// (exec-block.ts): one generated function running the already-decoded
+// handlers of the following slots up to the next branch. Blocks use only
+// slots the single-step loop has decoded, set nip before each handler as it
+// does, and run only when the whole block fits in the remaining budget, so
+// the guest sees exactly what single-stepping shows (docs/performance.md).
 
 import { decoder, type Decoder } from '../../isa/ppc64/decoder.js';
 import { MemFault } from '../../memory/guest-memory.js';
 import { HANDLERS, type Handler } from './interp/index.js';
 import type { CpuState } from './state.js';
 import { CpuTrap } from './trap.js';
+import { buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, type Block } from './exec-block.js';
 
 const CODE_PAGE_SHIFT = 12;
 const SLOTS = 1 << (CODE_PAGE_SHIFT - 2);
@@ -17,6 +25,14 @@ const SLOTS = 1 << (CODE_PAGE_SHIFT - 2);
 interface CodePage {
   readonly h: Array<Handler | undefined>;
   readonly w: Int32Array;
+  /** Slot kind (K_*), set when the slot is decoded. */
+  readonly k: Uint8Array;
+  /** Times each slot was dispatched by the single-step loop (block hotness). */
+  readonly hits: Int32Array;
+  /** Mnemonic of each decoded slot's table row ('' when it has no handler). */
+  readonly m: string[];
+  /** Block starting at each slot, once hot. */
+  readonly b: Array<Block | undefined>;
 }
 
 const illegalHandler: Handler = () => {
@@ -26,17 +42,55 @@ const privilegedHandler: Handler = () => {
   throw new CpuTrap('privileged');
 };
 
+/** Dispatches of a slot before it becomes a block (0 = on first dispatch; <0 = never). */
+function defaultBlockThreshold(): number {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.TSKVM_BLOCK_THRESHOLD;
+  const v = env === undefined || env === '' ? NaN : Number(env);
+  return Number.isFinite(v) ? v : 16;
+}
+
 export interface ExecutorOptions {
   /** Problem state (MSR[PR]=1): supervisor and hypervisor instructions trap as privileged. */
   problemState?: boolean;
   decoder?: Decoder;
+  /**
+   * Single-step dispatches of a slot before it heads a compiled block (default
+   * 16, or $TSKVM_BLOCK_THRESHOLD; negative disables blocks).
+   */
+  blockThreshold?: number;
+}
+
+function newPage(): CodePage {
+  return {
+    h: new Array<Handler | undefined>(SLOTS).fill(undefined),
+    w: new Int32Array(SLOTS),
+    k: new Uint8Array(SLOTS),
+    hits: new Int32Array(SLOTS),
+    m: new Array<string>(SLOTS).fill(''),
+    b: new Array<Block | undefined>(SLOTS).fill(undefined),
+  };
+}
+
+function clearPage(p: CodePage): void {
+  p.h.fill(undefined);
+  p.k.fill(K_NONE);
+  p.hits.fill(0);
+  p.b.fill(undefined);
 }
 
 export class Executor {
   private readonly pages = new Map<number, CodePage>();
   private readonly dec: Decoder;
   private readonly problemState: boolean;
+  private readonly blockThreshold: number;
   private cachedLe: boolean;
+  private fetchFaulted = false;
+  private lastKind = K_NONE;
+  private lastMnem = '';
+  // The code page of the last run() (its key): run() is called in slices.
+  private curPage: CodePage | undefined;
+  private curTagLo = -1;
+  private curTagHi = 0;
 
   constructor(
     readonly cpu: CpuState,
@@ -44,6 +98,7 @@ export class Executor {
   ) {
     this.dec = opts.decoder ?? decoder();
     this.problemState = opts.problemState ?? true;
+    this.blockThreshold = opts.blockThreshold ?? defaultBlockThreshold();
     this.cachedLe = cpu.le;
     cpu.onIcbi = (hi, lo) => this.invalidate((hi >>> 0) * 2 ** 32 + (lo >>> 0), 128);
   }
@@ -51,27 +106,36 @@ export class Executor {
   /** The handler that executes an instruction word (illegal/privileged traps included). */
   handlerFor(word: number): Handler {
     const row = this.dec.decode(word);
+    this.lastKind = K_NONE;
+    this.lastMnem = '';
     if (!row) return illegalHandler;
     if (this.problemState && row.priv && row.priv !== 'user') return privilegedHandler;
-    return HANDLERS[row.mnem] ?? illegalHandler;
+    const h = HANDLERS[row.mnem];
+    if (!h) return illegalHandler;
+    this.lastKind = slotKind(row);
+    this.lastMnem = row.mnem;
+    return h;
   }
 
   /** Forget decoded code in [addr, addr+len). */
   invalidate(addr: number, len: number): void {
     const first = Math.floor(addr / (1 << CODE_PAGE_SHIFT));
     const last = Math.floor((addr + Math.max(len, 1) - 1) / (1 << CODE_PAGE_SHIFT));
-    for (let p = first; p <= last; p++) this.pages.get(p)?.h.fill(undefined);
+    for (let p = first; p <= last; p++) {
+      const pg = this.pages.get(p);
+      if (pg) clearPage(pg);
+    }
   }
 
   invalidateAll(): void {
-    for (const p of this.pages.values()) p.h.fill(undefined);
+    for (const p of this.pages.values()) clearPage(p);
   }
 
   private codePage(hi: number, lo: number): CodePage {
     const key = (hi >>> 0) * 2 ** (32 - CODE_PAGE_SHIFT) + (lo >>> CODE_PAGE_SHIFT);
     let p = this.pages.get(key);
     if (!p) {
-      p = { h: new Array<Handler | undefined>(SLOTS).fill(undefined), w: new Int32Array(SLOTS) };
+      p = newPage();
       this.pages.set(key, p);
     }
     return p;
@@ -88,7 +152,45 @@ export class Executor {
     const h = this.handlerFor(w);
     p.w[idx] = w;
     p.h[idx] = h;
+    p.k[idx] = this.lastKind;
+    p.m[idx] = this.lastMnem;
     return h;
+  }
+
+  /**
+   * Compile the block headed by slot `idx` from the decoded slots that follow
+   * (exec-block.ts). Returns undefined when the head itself cannot start one
+   * (it then stays single-stepped).
+   */
+  private compile(p: CodePage, idx: number, hi: number, lo: number): Block | undefined {
+    if (this.blockThreshold === 0) this.decodeAhead(p, idx, hi, lo);
+    const len = blockLength(p.k.subarray(idx), p.w.subarray(idx), MAX_BLOCK);
+    if (len === 0) {
+      p.hits[idx] = -0x40000000; // not a block head: stop counting for a long while
+      return undefined;
+    }
+    const b = buildBlock(hi, lo, Array.from(p.h.slice(idx, idx + len), (h) => h!), Array.from(p.w.subarray(idx, idx + len)), Array.from(p.k.subarray(idx, idx + len)), p.m.slice(idx, idx + len));
+    p.b[idx] = b;
+    return b;
+  }
+
+  /**
+   * Test mode (threshold 0): decode the slots a block could cover before
+   * their first execution, so straight-line code that runs once (snippets,
+   * random programs) goes through compiled blocks too.
+   */
+  private decodeAhead(p: CodePage, idx: number, hi: number, lo: number): void {
+    for (let j = idx; j < SLOTS && j < idx + MAX_BLOCK; j++) {
+      if (p.h[j] === undefined) {
+        try {
+          this.fill(p, j, hi, (lo + 4 * (j - idx)) | 0);
+        } catch {
+          this.fetchFaulted = false;
+          return;
+        }
+      }
+      if (p.k[j] === K_NONE) return;
+    }
   }
 
   /**
@@ -101,11 +203,16 @@ export class Executor {
     if (s.le !== this.cachedLe) {
       this.invalidateAll();
       this.cachedLe = s.le;
+      this.curPage = undefined;
     }
+    const threshold = this.blockThreshold;
     let n = 0;
-    let page: CodePage | undefined;
-    let tagLo = -1;
-    let tagHi = 0;
+    let page = this.curPage;
+    let tagLo = this.curTagLo;
+    let tagHi = this.curTagHi;
+    // The block being run (undefined while single-stepping) and its entry address.
+    let blk: Block | undefined;
+    let blkLo = 0;
     try {
       while (n < budget) {
         const lo = s.nipLo;
@@ -116,7 +223,25 @@ export class Executor {
           tagHi = hi;
         }
         const idx = (lo >>> 2) & (SLOTS - 1);
-        const h = page.h[idx] ?? this.fill(page, idx, hi, lo);
+        const b = page.b[idx];
+        if (b !== undefined) {
+          if (b.len <= budget - n) {
+            blk = b;
+            blkLo = lo;
+            n += b.fn(s, budget - n);
+            continue;
+          }
+        } else if (threshold >= 0 && (page.h[idx] !== undefined || threshold === 0) && ++page.hits[idx]! > threshold) {
+          blk = this.compile(page, idx, hi, lo);
+          if (blk !== undefined && blk.len <= budget - n) {
+            blkLo = lo;
+            n += blk.fn(s, budget - n);
+            continue;
+          }
+        }
+        blk = undefined;
+        let h = page.h[idx];
+        if (h === undefined) h = this.fill(page, idx, hi, lo);
         const next = (lo + 4) | 0;
         s.nipLo = next;
         if (next === 0) s.nipHi = (hi + 1) | 0;
@@ -129,6 +254,13 @@ export class Executor {
       if (e instanceof CpuTrap) trap = e;
       else if (e instanceof MemFault) trap = new CpuTrap('segv', e.reason === 'unmapped' ? 1 : 2, e.address);
       else throw e;
+      if (blk !== undefined) {
+        // Inside a block: earlier passes retired s.blockRetired instructions, and
+        // nip points past the instruction that threw, so the k before it in this
+        // pass have retired too.
+        const k = (((s.nipLo - blkLo) | 0) >>> 2) - 1;
+        n += s.blockRetired + (k >= 0 && k < blk.len ? k : blk.len - 1);
+      }
       if (trap.kind === 'syscall') n++;
       else if (this.fetchFaulted) this.fetchFaulted = false;
       else {
@@ -140,8 +272,9 @@ export class Executor {
       return trap;
     } finally {
       s.icount += n;
+      this.curPage = page;
+      this.curTagLo = tagLo;
+      this.curTagHi = tagHi;
     }
   }
-
-  private fetchFaulted = false;
 }

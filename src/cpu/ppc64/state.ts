@@ -71,6 +71,9 @@ export class CpuState {
   /** Scratch: high word returned by helpers that compute 64-bit values. */
   tmpHi = 0;
 
+  /** Run loop scratch: instructions a compiled block retired in earlier loop iterations (exec-block.ts). */
+  blockRetired = 0;
+
   /** Called by icbi with the block's address (the run loop drops decoded code there). */
   onIcbi: ((hi: number, lo: number) => void) | undefined;
 

@@ -1,0 +1,186 @@
+// Compiled blocks for the run loop (exec.ts): a hot entry slot of a code page
+// becomes one JavaScript function that runs the decoded handlers of the
+// following slots in order. The block goes on past a conditional branch when
+// it falls through (so a loop body with early exits is one block), ends at an
+// unconditional branch, sc, isync, icbi or anything else that changes more
+// than registers and memory, and when a branch goes back to the block's own
+// head it loops inside the function while the caller's budget allows.
+//
+// The generated function calls each handler from its own call site with the
+// instruction word as a literal, so every call is monomorphic: V8 inlines the
+// small handlers and folds their field extraction into constants. It sets
+// nip before each handler exactly as the single-step loop does, so handlers
+// (and a fault's accounting: see Executor.run) see the same state.
+//
+// Where `new Function` is unavailable (a CSP-restricted host), a closure that
+// walks the handler list does the same work, only without the inlining.
+
+import type { Insn } from '../../isa/ppc64/spec.js';
+import type { Handler } from './interp/index.js';
+import type { CpuState } from './state.js';
+import { emit } from './exec-emit.js';
+
+/**
+ * Runs the block from its head, looping back to the head while the
+ * instructions of one more full pass fit in `rem`; returns the number of
+ * instructions retired. If a handler throws, s.blockRetired holds the count
+ * retired by earlier passes and nip points past the throwing instruction.
+ */
+export type BlockFn = (s: CpuState, rem: number) => number;
+
+export interface Block {
+  readonly fn: BlockFn;
+  /** Instructions in one full pass (the most one pass retires). */
+  readonly len: number;
+}
+
+/** The longest block compiled (instructions). */
+export const MAX_BLOCK = 96;
+
+/** Slot kinds: not decoded or cannot be in a block / falls through / may branch / ends a block. */
+export const K_NONE = 0;
+export const K_STRAIGHT = 1;
+export const K_BRANCH = 2;
+export const K_END = 3;
+
+/** Mnemonics of the system unit that never change nip or mode bits: they may sit inside a block. */
+const SYSTEM_STRAIGHT = new Set([
+  'mfspr',
+  'mtspr',
+  'mftb',
+  'mfcr',
+  'mfocrf',
+  'mtcrf',
+  'mtocrf',
+  'sync',
+  'eieio',
+  'dcbz',
+  'dcbt',
+  'dcbtst',
+  'dcbst',
+  'dcbf',
+  'icbt',
+]);
+
+/** How an instruction (with a real handler) sits in a block. */
+export function slotKind(row: Insn): number {
+  switch (row.unit) {
+    case 'branch':
+      return K_BRANCH;
+    case 'system':
+      return SYSTEM_STRAIGHT.has(row.mnem) ? K_STRAIGHT : K_END;
+    default:
+      return K_STRAIGHT;
+  }
+}
+
+/** A branch-unit word that never falls through (b, and bc/bclr/bcctr/bctar with BO = 1z1zz). */
+function alwaysTaken(w: number): boolean {
+  const op = w >>> 26;
+  if (op === 18) return true;
+  const bo = (w >>> 21) & 31;
+  if ((bo & 0x14) !== 0x14) return false;
+  if (op === 16) return true;
+  return op === 19 && [16, 528, 560].includes((w >>> 1) & 1023);
+}
+
+/** How many leading slots make the block: `kinds[k]` is the kind of slot k from the head. */
+export function blockLength(kinds: ArrayLike<number>, words: ArrayLike<number>, max: number): number {
+  let n = 0;
+  while (n < max && n < kinds.length) {
+    const k = kinds[n]!;
+    if (k === K_NONE) break;
+    n++;
+    if (k === K_END || (k === K_BRANCH && alwaysTaken(words[n - 1]!))) break;
+  }
+  return n;
+}
+
+let canGenerate: boolean | undefined;
+
+function generated(
+  hi: number,
+  lo: number,
+  handlers: readonly Handler[],
+  words: readonly number[],
+  kinds: readonly number[],
+  mnems: readonly string[],
+  nextLo: readonly number[],
+  wrapHi: number,
+): BlockFn {
+  const len = handlers.length;
+  const names: string[] = [];
+  const args: Handler[] = [];
+  const again = `if (s.nipLo === ${lo} && s.nipHi === ${hi} && n + ${len} <= rem) { s.blockRetired = n; continue; }`;
+  let body = '';
+  for (let k = 0; k < len; k++) {
+    const setNip = `s.nipLo = ${nextLo[k]!};${nextLo[k] === 0 ? ` s.nipHi = ${wrapHi};` : ''}`;
+    const e = emit({ mnem: mnems[k]!, w: words[k]!, hi, lo: (lo + 4 * k) | 0, nextHi: nextLo[k] === 0 ? wrapHi : hi, nextLo: nextLo[k]! });
+    if (e === undefined) {
+      const h = `h${names.length}`;
+      names.push(h);
+      args.push(handlers[k]!);
+      body += `${setNip} ${h}(s, ${words[k]! | 0});\n`;
+      if (kinds[k] === K_BRANCH && k < len - 1) {
+        body += `if (s.nipLo !== ${nextLo[k]!} || s.nipHi !== ${hi}) { n += ${k + 1}; ${again} return n; }\n`;
+      }
+    } else if (e.branch) {
+      body += `${setNip} ${e.code.replace('@EXIT@', `{ n += ${k + 1}; ${again} return n; }`)}\n`;
+    } else {
+      body += `${e.mayThrow || k === len - 1 ? setNip : ''} ${e.code}\n`;
+    }
+  }
+  body += `n += ${len}; ${again} return n;\n`;
+  const src = `"use strict"; return function block(s, rem) {\nconst L = s.gprLo, H = s.gprHi;\nlet n = 0; s.blockRetired = 0;\nfor (;;) {\n${body}}\n};`;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const factory = new Function(...names, src) as (...h: Handler[]) => BlockFn;
+  return factory(...args);
+}
+
+function looped(hi: number, lo: number, handlers: readonly Handler[], words: readonly number[], kinds: readonly number[], nextLo: readonly number[], wrapHi: number): BlockFn {
+  const h = handlers.slice();
+  const w = Int32Array.from(words);
+  const kd = Uint8Array.from(kinds);
+  const nl = Int32Array.from(nextLo);
+  const len = h.length;
+  return (s, rem) => {
+    let n = 0;
+    s.blockRetired = 0;
+    for (;;) {
+      let k = 0;
+      for (; k < len; k++) {
+        s.nipLo = nl[k]!;
+        if (nl[k] === 0) s.nipHi = wrapHi;
+        h[k]!(s, w[k]!);
+        if (kd[k] === K_BRANCH && k < len - 1 && (s.nipLo !== nl[k] || s.nipHi !== hi)) break;
+      }
+      n += k < len ? k + 1 : len;
+      if (s.nipLo === lo && s.nipHi === hi && n + len <= rem) {
+        s.blockRetired = n;
+        continue;
+      }
+      return n;
+    }
+  };
+}
+
+/**
+ * Build a block from consecutive decoded slots starting at address (hi, lo):
+ * `handlers[k]` executes `words[k]` (of kind `kinds[k]`) at lo + 4k. The
+ * slots must not cross a 4 KiB page.
+ */
+export function buildBlock(hi: number, lo: number, handlers: readonly Handler[], words: readonly number[], kinds: readonly number[], mnems: readonly string[]): Block {
+  const nextLo: number[] = [];
+  for (let k = 0; k < handlers.length; k++) nextLo.push((lo + 4 * (k + 1)) | 0);
+  const wrapHi = (hi + 1) | 0;
+  let fn: BlockFn | undefined;
+  if (canGenerate !== false) {
+    try {
+      fn = generated(hi | 0, lo | 0, handlers, words, kinds, mnems, nextLo, wrapHi);
+      canGenerate = true;
+    } catch {
+      canGenerate = false;
+    }
+  }
+  return { fn: fn ?? looped(hi | 0, lo | 0, handlers, words, kinds, nextLo, wrapHi), len: handlers.length };
+}
