@@ -12,6 +12,7 @@ import { HANDLERS } from '../cpu/ppc64/interp/index.js';
 import type { HostOs } from './host.js';
 import { doSyscall } from './syscalls.js';
 import { buildInitialStack } from './stack.js';
+import { deliver, handlerOf, blocked } from './signals.js';
 
 export const STACK_TOP = 0x7fff_fffe_0000;
 export const STACK_SIZE = 8 * 1024 * 1024;
@@ -84,6 +85,14 @@ export class Process {
   /** Pages of PROT_NONE anonymous mappings: reserved address space with no memory behind it. */
   readonly reserved = new Set<number>();
   tidAddress = 0;
+  /** sigaltstack, when set. */
+  altstack: { sp: number; size: number } | undefined;
+  /** Signals sent while blocked (signal → si_code), delivered when unblocked. */
+  readonly pending = new Map<number, number>();
+  /** A signal to deliver once the current system call has returned (its result is in r3). */
+  deliverAfterSyscall: { sig: number; code: number } | undefined;
+  /** Set by rt_sigreturn: the registers were restored, leave r3/CR0 alone. */
+  skipSyscallResult = false;
   /** getdents64 position (entry index) per open directory fd. */
   readonly dirPos = new Map<number, number>();
   /** The last fatal trap and its description (for tests and the CLI). */
@@ -168,6 +177,18 @@ export class Process {
         if (e instanceof FatalSignal) return (this.exitStatus = this.die(e.sig, trap, `kill() at pc 0x${(this.cpu.nip - 4).toString(16)}`));
         throw e;
       }
+      const d = this.deliverAfterSyscall;
+      if (d) {
+        this.deliverAfterSyscall = undefined;
+        deliver(this, d.sig, { code: d.code, addr: 0 }, this.cpu.nip);
+      }
+      return undefined;
+    }
+    // A CPU fault: run the guest's handler if it has one (and the signal is not blocked), else die.
+    const sig = SIGNALS[trap.kind];
+    if (sig !== undefined && handlerOf(this, sig) > 1n && !blocked(this, sig)) {
+      const code = trap.kind === 'segv' ? trap.code || 1 : trap.kind === 'privileged' ? 5 : trap.kind === 'fp' ? trap.code || 0 : 1;
+      deliver(this, sig, { code, addr: trap.kind === 'segv' ? trap.addr : this.cpu.nip }, this.cpu.nip);
       return undefined;
     }
     return (this.exitStatus = this.fatalSignal(trap));

@@ -3,8 +3,9 @@
 
 import { ExitProcess, FatalSignal, IGNORED_SIGNALS, type Process } from './process.js';
 import type { Args, SyscallDef } from './syscalls.js';
-import { EINVAL, EPERM, EAGAIN, ESRCH, EINTR, ENOSYS, EFAULT, StructWriter, readU64, readI64, encodeTimespec, encodeTimeval } from './abi.js';
+import { EINVAL, EPERM, EAGAIN, ESRCH, EINTR, ENOSYS, EFAULT, StructWriter, readU64, readI64, readI32, encodeTimespec, encodeTimeval } from './abi.js';
 import type { HostIdentity } from './host.js';
+import { handlerOf, blocked, sigreturn } from './signals.js';
 
 const NS = 1000000000n;
 
@@ -140,41 +141,77 @@ function rt_sigprocmask(p: Process, a: Args): number {
     else return -EINVAL;
   }
   if (a.u(2)) p.mem.writeBytes(a.u(2), new StructWriter(8, p.cpu.le).u64(0, old).bytes);
+  if (p.pending.size) checkPending(p);
   return 0;
 }
 
 function sigaltstack(p: Process, a: Args): number {
-  if (a.u(1)) p.mem.writeBytes(a.u(1), new StructWriter(24, p.cpu.le).u64(0, 0).i32(8, 2 /* SS_DISABLE */).u64(16, 0).bytes);
+  const le = p.cpu.le;
+  const old = p.altstack;
+  const sp = p.cpu.gprNum(1);
+  const onIt = old !== undefined && sp > old.sp && sp <= old.sp + old.size;
+  if (a.u(0)) {
+    if (onIt) return -EPERM;
+    const b = p.mem.readBytes(a.u(0), 24);
+    const flags = readI32(b, 8, le);
+    if (flags & 2 /* SS_DISABLE */) p.altstack = undefined;
+    else {
+      const size = Number(readU64(b, 16, le));
+      if (size < 2048) return -12; // ENOMEM (below MINSIGSTKSZ)
+      p.altstack = { sp: Number(readU64(b, 0, le)), size };
+    }
+  }
+  if (a.u(1)) p.mem.writeBytes(a.u(1), new StructWriter(24, le).u64(0, old?.sp ?? 0).i32(8, old ? (onIt ? 1 : 0) : 2).u64(16, old?.size ?? 0).bytes);
   return 0;
 }
 
-/** The guest signals itself: default action only (handlers are not delivered). */
-export function raise(p: Process, sig: number): number {
+/**
+ * The guest signals itself: ignored, left pending while blocked, delivered to
+ * its handler once the system call returns, or fatal (the default action).
+ */
+export function raise(p: Process, sig: number, code = 0): number {
   if (sig === 0) return 0;
   if (sig < 0 || sig > 64) return -EINVAL;
-  const act = p.sigactions.get(sig);
-  const handler = act ? readU64(act, 0, p.cpu.le) : 0n;
+  const handler = handlerOf(p, sig);
   if (handler === 1n) return 0; // SIG_IGN
   if (handler === 0n && IGNORED_SIGNALS.has(sig)) return 0;
+  if (blocked(p, sig) && sig !== 9 && sig !== 19) {
+    if (!p.pending.has(sig)) p.pending.set(sig, code);
+    return 0;
+  }
+  if (handler > 1n) {
+    p.deliverAfterSyscall ??= { sig, code };
+    return 0;
+  }
   throw new FatalSignal(sig);
+}
+
+/** After the mask changed: the lowest pending signal that is no longer blocked is raised now. */
+function checkPending(p: Process): void {
+  for (const [sig, code] of [...p.pending].sort((x, y) => x[0] - y[0])) {
+    if (blocked(p, sig)) continue;
+    p.pending.delete(sig);
+    raise(p, sig, code);
+    return;
+  }
 }
 
 function kill(p: Process, a: Args): number {
   const pid = a.i(0);
   const me = ident(p).pid;
   if (pid !== me && pid !== 0 && pid !== -1 && pid !== -me) return -ESRCH;
-  return raise(p, a.i(1));
+  return raise(p, a.i(1), 0 /* SI_USER */);
 }
 
 function tgkill(p: Process, a: Args): number {
   const me = ident(p).pid;
   if (a.i(0) !== me || a.i(1) !== me) return -ESRCH;
-  return raise(p, a.i(2));
+  return raise(p, a.i(2), -6 /* SI_TKILL */);
 }
 
 function tkill(p: Process, a: Args): number {
   if (a.i(0) !== ident(p).pid) return -ESRCH;
-  return raise(p, a.i(1));
+  return raise(p, a.i(1), -6 /* SI_TKILL */);
 }
 
 // ---- limits, scheduling ------------------------------------------------------
@@ -328,9 +365,17 @@ const procs: Record<number, [string, (p: Process, a: Args) => number]> = {
   248: ['clock_nanosleep', (p, a) => sleepFrom(p, a.u(2), (a.i(1) & 1) === 1, a.i(0))],
   173: ['rt_sigaction', rt_sigaction],
   174: ['rt_sigprocmask', rt_sigprocmask],
-  175: ['rt_sigpending', (p, a) => (p.mem.writeBytes(a.u(0), new Uint8Array(8)), 0)],
   185: ['sigaltstack', sigaltstack],
-  172: ['rt_sigreturn', () => -ENOSYS],
+  172: [
+    'rt_sigreturn',
+    (p) => {
+      sigreturn(p);
+      p.skipSyscallResult = true;
+      if (p.pending.size) checkPending(p);
+      return 0;
+    },
+  ],
+  175: ['rt_sigpending', (p, a) => (p.mem.writeBytes(a.u(0), new StructWriter(8, p.cpu.le).u64(0, [...p.pending.keys()].reduce((m, s) => m | (1n << BigInt(s - 1)), 0n)).bytes), 0)],
   29: ['pause', () => -EINTR],
   27: ['alarm', () => 0],
   104: ['setitimer', (p, a) => (a.u(2) ? (p.mem.writeBytes(a.u(2), new Uint8Array(32)), 0) : 0)],

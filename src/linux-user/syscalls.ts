@@ -82,6 +82,10 @@ export function doSyscall(p: Process): void {
   if (p.opts.strace) {
     p.opts.strace(`${def?.name ?? `syscall_${nr}`}(${shown.join(',')}) = ${ret < 0 && ret > -4096 ? `-1 errno=${-ret}` : ret < 0 ? ret : '0x' + ret.toString(16)}`);
   }
+  if (p.skipSyscallResult) {
+    p.skipSyscallResult = false;
+    return;
+  }
   if (ret < 0 && ret > -4096) {
     cpu.setGprNum(3, -ret);
     cpu.cr |= 0x10000000; // CR0[SO]

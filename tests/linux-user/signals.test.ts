@@ -2,6 +2,7 @@
 // raises, ignores signals, overflows its stack, under tskvm and qemu. Status
 // (128+signal) and stdout must match; stderr matches once qemu's "qemu:" is
 // read as "tskvm:" and tskvm's bracketed diagnosis ([pc …: insn …]) is dropped.
+// Then guest handlers: the rt_sigframe, sigreturn, masks, alternate stack.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,5 +34,22 @@ describe('fatal signals vs qemu', () => {
         }
       });
     }
+  }
+
+  for (const endian of ['le', 'be'] as Endian[]) {
+    it(`handlers: siginfo, ucontext NIP edit, siglongjmp from SEGV, pending, sigaltstack (${endian})`, () => {
+      const elf = buildC(join(ROOT, 'tests/c/sighandler.c'), endian, ['-O2']);
+      const d = mkdtempSync(join(tmpdir(), 'tskvm-sig-'));
+      try {
+        const q = runQemuGuest(elf, endian, [], { cwd: d });
+        const t = runTskvmGuest(elf, [], { cwd: d });
+        expect(t.stdout.toString()).toBe(q.stdout.toString());
+        expect(t.stderr.toString()).toBe(q.stderr.toString());
+        expect(t.status).toBe(q.status);
+        expect(q.stdout.toString()).toMatch(/caught stack overflow/);
+      } finally {
+        rmSync(d, { recursive: true, force: true });
+      }
+    });
   }
 });
