@@ -4,7 +4,7 @@
 // are passed through untouched.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,7 +111,9 @@ describe('tskvm CLI errors and exit status', () => {
 
   // The real entry point (process boundary): no stack traces escape either.
   it('spawned CLI: one-line error, non-zero status', () => {
-    const dist = [join(ROOT, 'dist/cli/main.js'), join(ROOT, 'dist/src/cli/main.js')].find((p) => existsSync(p));
+    // The compiled CLI when it is at least as new as its source, else the source through tsx.
+    const srcTime = statSync(join(ROOT, 'src/cli/main.ts')).mtimeMs;
+    const dist = [join(ROOT, 'dist/cli/main.js'), join(ROOT, 'dist/src/cli/main.js')].find((p) => existsSync(p) && statSync(p).mtimeMs >= srcTime);
     const cmd = dist ? [dist] : ['--import', `file://${join(ROOT, 'node_modules/tsx/dist/loader.mjs')}`, join(ROOT, 'src/cli/main.ts')];
     const r = spawnSync(process.execPath, [...cmd, 'exec', join(dir, 'text.txt')], { encoding: 'utf8' });
     expect(r.status).toBe(1);
