@@ -74,6 +74,19 @@ export function instances(r: Insn, n = PER_ROW): number[] {
   return [...new Set(out)];
 }
 
+/** Old POWER (not PowerPC) names objdump's default mode falls back to for invalid forms; kept as is. */
+const POWER_NAMES = /^(lu|lux|stu|stux|lm|lsx|lsi|psq_l|bsolr|bsoctr)\b/;
+
+function disassembleWith(args: string[]): Map<number, string> {
+  const out = execFileSync(OBJDUMP, args, { maxBuffer: 1 << 28 }).toString();
+  const texts = new Map<number, string>();
+  for (const l of out.split('\n')) {
+    const m = /^\s*([0-9a-f]+):\t(?:[0-9a-f]{2} ){4}\t(.*)$/.exec(l);
+    if (m) texts.set(parseInt(m[1]!, 16), m[2]!);
+  }
+  return texts;
+}
+
 function main(): void {
   const entries: Array<{ mnem: string; word: number }> = [];
   for (const r of INSNS) for (const w of instances(r)) entries.push({ mnem: r.mnem, word: w });
@@ -83,12 +96,9 @@ function main(): void {
     entries.forEach((e, i) => bin.writeUInt32LE(e.word, i * 4));
     const file = join(dir, 'words.bin');
     writeFileSync(file, bin);
-    const out = execFileSync(OBJDUMP, [...OBJDUMP_ARGS, file], { maxBuffer: 1 << 28 }).toString();
-    const texts = new Map<number, string>();
-    for (const l of out.split('\n')) {
-      const m = /^\s*([0-9a-f]+):\t(?:[0-9a-f]{2} ){4}\t(.*)$/.exec(l);
-      if (m) texts.set(parseInt(m[1]!, 16), m[2]!);
-    }
+    const texts = disassembleWith([...OBJDUMP_ARGS, file]);
+    // POWER10 words that objdump's default mode knows (e.g. wchkall) are data to a POWER9.
+    const p9 = disassembleWith(['-M', 'power9', ...OBJDUMP_ARGS, file]);
     const version = execFileSync(OBJDUMP, ['--version']).toString().split('\n')[0]!;
     const lines = [
       '# Disassembly golden for every instruction-table row (src/isa/ppc64/table/index.ts INSNS).',
@@ -96,13 +106,16 @@ function main(): void {
       '# (operands all 0, registers all equal, then random; Rc/OE varied), the words are written',
       `# little-endian to a raw file at 0x${BASE.toString(16)} and disassembled with`,
       `#   ${OBJDUMP} ${OBJDUMP_ARGS.join(' ')} words.bin`,
-      `# (${version}). Columns: row mnemonic, address, word, objdump's text.`,
+      `# (${version}). Columns: row mnemonic, address, word, objdump's text, and where the word is`,
+      `# not POWER9 (objdump -M power9 prints .long, the default mode a newer instruction) that .long.`,
     ];
     entries.forEach((e, i) => {
       const addr = BASE + 4 * i;
       const t = texts.get(addr);
       if (t === undefined) throw new Error(`objdump printed nothing at ${addr.toString(16)}`);
-      lines.push(`${e.mnem}\t${addr.toString(16)}\t${e.word.toString(16).padStart(8, '0')}\t${t}`);
+      const t9 = p9.get(addr);
+      const alt = t9 !== undefined && t9 !== t && t9.startsWith('.long') && !t.startsWith('.long') && !POWER_NAMES.test(t) ? `\t${t9}` : '';
+      lines.push(`${e.mnem}\t${addr.toString(16)}\t${e.word.toString(16).padStart(8, '0')}\t${t}${alt}`);
     });
     mkdirSync(dirname(GOLDEN), { recursive: true });
     writeFileSync(GOLDEN, lines.join('\n') + '\n');

@@ -165,8 +165,18 @@ function updateFormAliases(): AliasDef[] {
 }
 
 export const ALIASES: readonly AliasDef[] = [
-  // ---- system call: objdump omits LEV when it is 0
+  // ---- system: objdump omits zero trailing operands, and rejects forms it considers invalid
   A('sc', '', 'sc', 'LEV?'),
+  A('mftb', 'TBR!=268 && TBR!=269', INVALID, ''),
+  A('icbt', 'CT=0', 'icbt', 'RA,RB'),
+  A('tlbie', '', 'tlbie', 'RB,RS,RIC?,PRS?,R?'),
+  A('tlbiel', '', 'tlbiel', 'RB,RS?,RIC?,PRS?,R?'),
+  A('slbia', '', 'slbia', 'IH?'),
+  A('tbegin.', '', 'tbegin.', 'TMR?'),
+  A('tend.', 'TMA=1', 'tendall.', ''),
+  A('tend.', '', 'tend.', ''),
+  // store conditional without its Rc=1 bit: QEMU executes it, objdump rejects it
+  ...['stbcx.', 'sthcx.', 'stwcx.', 'stdcx.', 'stqcx.'].map((m) => A(m, 'Rc=0', INVALID, '')),
   // ---- fixed-point
   A('addi', 'RA=0', 'li', 'RT,SI'),
   A('addis', 'RA=0', 'lis', 'RT,SI'),

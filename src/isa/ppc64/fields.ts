@@ -92,6 +92,8 @@ export const FIELDS = {
   DRM: f(18, 3), RM: f(19, 2),
   // System (added by the system unit): sc/scv LEV at 20:26; tlbie/tlbiel RIC at 12:13, PRS at 14.
   LEV: f(20, 7), RIC: f(12, 2), PRS: f(14, 1),
+  /** tbegin. R (bit 10) and tend. A (bit 6): transactional memory. */
+  TMR: f(10, 1), TMA: f(6, 1),
 } as const satisfies Record<string, FieldDef>;
 
 export type FieldName = keyof typeof FIELDS;

@@ -143,6 +143,28 @@ function oneField(fxm: number): number {
 }
 
 export const SYSTEM_HANDLERS: HandlerTable = {
+  // The SCV facility is off (FSCR[SCV]=0): Linux-user mode doesn't announce it
+  // in AT_HWCAP2, so glibc never uses it. scv then takes a facility-unavailable
+  // interrupt, which Linux delivers as SIGILL (QEMU 7.2 does the same).
+  scv() {
+    throw new CpuTrap('illegal');
+  },
+
+  // Transactional memory: HTM is not announced (AT_HWCAP2), and a transaction
+  // may fail for implementation-specific reasons (Book II 5.3), so tbegin.
+  // fails at once and execution continues after it with CR0 = 0b1011, as
+  // under QEMU. Outside a transaction (MSR[TS]=0) tend./tabort. only set
+  // CR0 = 0b0 || MSR[TS] || 0 = 0.
+  'tbegin.'(s) {
+    s.cr = (s.cr & 0x0fffffff) | 0xb0000000;
+  },
+  'tend.'(s) {
+    s.cr &= 0x0fffffff;
+  },
+  'tabort.'(s) {
+    s.cr &= 0x0fffffff;
+  },
+
   sc(_s, i) {
     throw new CpuTrap('syscall', (i >>> 5) & 0x7f);
   },

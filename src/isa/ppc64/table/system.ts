@@ -71,4 +71,8 @@ export const SYSTEM: InsnDef[] = [
   { mnem: 'mtsle', form: 'X', opcd: 31, xo: 147, reservedMask: 0x03dff800, ops: 'L10', unit: 'system', priv: 'hypervisor' },
   // attn: implementation-specific "support processor attention" (primary opcode 0).
   { mnem: 'attn', form: 'X', opcd: 0, xo: 256, reservedMask: NO_OPS, ops: '', unit: 'system', priv: 'hypervisor' },
+  // Transactional memory (Book II 5): transactions always fail (interp/system.ts).
+  { mnem: 'tbegin.', form: 'X', opcd: 31, xo: 654, fixed: { Rc: 1 }, reservedMask: 0x03dff800, ops: 'TMR', unit: 'system' },
+  { mnem: 'tend.', form: 'X', opcd: 31, xo: 686, fixed: { Rc: 1 }, reservedMask: 0x01fff800, ops: 'TMA', unit: 'system' },
+  { mnem: 'tabort.', form: 'X', opcd: 31, xo: 910, fixed: { Rc: 1 }, reservedMask: 0x03e0f800, ops: 'RA', unit: 'system' },
 ];
