@@ -6,7 +6,7 @@ import { parseElf, ElfError, ET_DYN, PT_LOAD, PT_INTERP, PF_R, PF_W, PF_X, type 
 import { SparseMemory, PAGE_SIZE, PROT_READ, PROT_WRITE, PROT_EXEC } from '../memory/sparse-memory.js';
 import { CpuState } from '../cpu/ppc64/state.js';
 import { Executor } from '../cpu/ppc64/exec.js';
-import type { CpuTrap } from '../cpu/ppc64/trap.js';
+import { CpuTrap } from '../cpu/ppc64/trap.js';
 import { decoder } from '../isa/ppc64/decoder.js';
 import { HANDLERS } from '../cpu/ppc64/interp/index.js';
 import type { HostOs } from './host.js';
@@ -170,6 +170,16 @@ export class Process {
   /** Deal with a trap; returns an exit status when the process ends. */
   handleTrap(trap: CpuTrap): number | undefined {
     if (trap.kind === 'syscall') {
+      // Every interrupt loses the reservation (Linux's exception exit clears it; QEMU too).
+      this.cpu.resValid = false;
+      if (trap.code === 1) {
+        // sc 1 is a hypercall: from problem state Linux refuses it as a privileged
+        // instruction (SIGILL, ILL_PRVOPC), with nip at the sc.
+        const lo = (this.cpu.nipLo - 4) | 0;
+        if (lo >>> 0 > this.cpu.nipLo >>> 0) this.cpu.nipHi = (this.cpu.nipHi - 1) | 0;
+        this.cpu.nipLo = lo;
+        return this.handleTrap(new CpuTrap('privileged'));
+      }
       try {
         doSyscall(this);
       } catch (e) {
