@@ -28,10 +28,19 @@ import { emit } from './exec-emit.js';
  */
 export type BlockFn = (s: CpuState, rem: number) => number;
 
-export interface Block {
-  readonly fn: BlockFn;
-  /** Instructions in one full pass (the most one pass retires). */
-  readonly len: number;
+export class Block {
+  /** False once the code page is invalidated (icbi, unmap, MSR[LE] change). */
+  valid = true;
+  /** The block that ran after this one last time (the run loop's chaining hint). */
+  next: Block | undefined = undefined;
+  constructor(
+    readonly fn: BlockFn,
+    /** Instructions in one full pass (the most one pass retires). */
+    readonly len: number,
+    /** Entry address. */
+    readonly hi: number,
+    readonly lo: number,
+  ) {}
 }
 
 /** The longest block compiled (instructions). */
@@ -182,5 +191,5 @@ export function buildBlock(hi: number, lo: number, handlers: readonly Handler[],
       canGenerate = false;
     }
   }
-  return { fn: fn ?? looped(hi | 0, lo | 0, handlers, words, kinds, nextLo, wrapHi), len: handlers.length };
+  return new Block(fn ?? looped(hi | 0, lo | 0, handlers, words, kinds, nextLo, wrapHi), handlers.length, hi | 0, lo | 0);
 }

@@ -72,6 +72,7 @@ function newPage(): CodePage {
 }
 
 function clearPage(p: CodePage): void {
+  for (const b of p.b) if (b !== undefined) b.valid = false;
   p.h.fill(undefined);
   p.k.fill(K_NONE);
   p.hits.fill(0);
@@ -210,11 +211,20 @@ export class Executor {
     let page = this.curPage;
     let tagLo = this.curTagLo;
     let tagHi = this.curTagHi;
-    // The block being run (undefined while single-stepping) and its entry address.
+    // The block running or last run (undefined while single-stepping).
     let blk: Block | undefined;
-    let blkLo = 0;
     try {
       while (n < budget) {
+        if (blk !== undefined) {
+          // Chained: the block that followed this one last time, if nip is its entry again.
+          const nx = blk.next;
+          if (nx !== undefined && nx.lo === s.nipLo && nx.hi === s.nipHi && nx.valid && nx.len <= budget - n) {
+            blk = nx;
+            n += nx.fn(s, budget - n);
+            continue;
+          }
+        }
+        const prev = blk;
         const lo = s.nipLo;
         const hi = s.nipHi;
         if (lo >>> CODE_PAGE_SHIFT !== tagLo || hi !== tagHi || page === undefined) {
@@ -223,21 +233,15 @@ export class Executor {
           tagHi = hi;
         }
         const idx = (lo >>> 2) & (SLOTS - 1);
-        const b = page.b[idx];
-        if (b !== undefined) {
-          if (b.len <= budget - n) {
-            blk = b;
-            blkLo = lo;
-            n += b.fn(s, budget - n);
-            continue;
-          }
-        } else if (threshold >= 0 && (page.h[idx] !== undefined || threshold === 0) && ++page.hits[idx]! > threshold) {
-          blk = this.compile(page, idx, hi, lo);
-          if (blk !== undefined && blk.len <= budget - n) {
-            blkLo = lo;
-            n += blk.fn(s, budget - n);
-            continue;
-          }
+        let b = page.b[idx];
+        if (b === undefined && threshold >= 0 && (page.h[idx] !== undefined || threshold === 0) && ++page.hits[idx]! > threshold) {
+          b = this.compile(page, idx, hi, lo);
+        }
+        if (b !== undefined && b.len <= budget - n) {
+          if (prev !== undefined) prev.next = b;
+          blk = b;
+          n += b.fn(s, budget - n);
+          continue;
         }
         blk = undefined;
         let h = page.h[idx];
@@ -248,17 +252,21 @@ export class Executor {
         h(s, page.w[idx]!);
         n++;
       }
+      this.finish(n, page, tagLo, tagHi);
       return undefined;
     } catch (e) {
       let trap: CpuTrap;
       if (e instanceof CpuTrap) trap = e;
       else if (e instanceof MemFault) trap = new CpuTrap('segv', e.reason === 'unmapped' ? 1 : 2, e.address);
-      else throw e;
+      else {
+        this.finish(n, page, tagLo, tagHi);
+        throw e;
+      }
       if (blk !== undefined) {
         // Inside a block: earlier passes retired s.blockRetired instructions, and
         // nip points past the instruction that threw, so the k before it in this
         // pass have retired too.
-        const k = (((s.nipLo - blkLo) | 0) >>> 2) - 1;
+        const k = (((s.nipLo - blk.lo) | 0) >>> 2) - 1;
         n += s.blockRetired + (k >= 0 && k < blk.len ? k : blk.len - 1);
       }
       if (trap.kind === 'syscall') n++;
@@ -269,12 +277,15 @@ export class Executor {
         if (lo >>> 0 > s.nipLo >>> 0) s.nipHi = (s.nipHi - 1) | 0;
         s.nipLo = lo;
       }
+      this.finish(n, page, tagLo, tagHi);
       return trap;
-    } finally {
-      s.icount += n;
-      this.curPage = page;
-      this.curTagLo = tagLo;
-      this.curTagHi = tagHi;
     }
+  }
+
+  private finish(n: number, page: CodePage | undefined, tagLo: number, tagHi: number): void {
+    this.cpu.icount += n;
+    this.curPage = page;
+    this.curTagLo = tagLo;
+    this.curTagHi = tagHi;
   }
 }
