@@ -44,7 +44,7 @@ export class Block {
 }
 
 /** The longest block compiled (instructions). */
-export const MAX_BLOCK = 96;
+export const MAX_BLOCK = 48;
 
 /** Slot kinds: not decoded or cannot be in a block / falls through / may branch / ends a block. */
 export const K_NONE = 0;

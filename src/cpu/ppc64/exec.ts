@@ -17,7 +17,7 @@ import { MemFault } from '../../memory/guest-memory.js';
 import { HANDLERS, type Handler } from './interp/index.js';
 import type { CpuState } from './state.js';
 import { CpuTrap } from './trap.js';
-import { buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, type Block } from './exec-block.js';
+import { buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, K_STRAIGHT, type Block } from './exec-block.js';
 
 const CODE_PAGE_SHIFT = 12;
 const SLOTS = 1 << (CODE_PAGE_SHIFT - 2);
@@ -213,6 +213,10 @@ export class Executor {
     let tagHi = this.curTagHi;
     // The block running or last run (undefined while single-stepping).
     let blk: Block | undefined;
+    // Whether nip was reached by control flow (run start, a branch, a block's
+    // exit) rather than by falling through: only such slots count towards
+    // heading a block, so blocks do not start inside straight-line code.
+    let entry = true;
     try {
       while (n < budget) {
         if (blk !== undefined) {
@@ -234,12 +238,13 @@ export class Executor {
         }
         const idx = (lo >>> 2) & (SLOTS - 1);
         let b = page.b[idx];
-        if (b === undefined && threshold >= 0 && (page.h[idx] !== undefined || threshold === 0) && ++page.hits[idx]! > threshold) {
+        if (b === undefined && entry && threshold >= 0 && (page.h[idx] !== undefined || threshold === 0) && ++page.hits[idx]! > threshold) {
           b = this.compile(page, idx, hi, lo);
         }
         if (b !== undefined && b.len <= budget - n) {
           if (prev !== undefined) prev.next = b;
           blk = b;
+          entry = true;
           n += b.fn(s, budget - n);
           continue;
         }
@@ -251,6 +256,7 @@ export class Executor {
         if (next === 0) s.nipHi = (hi + 1) | 0;
         h(s, page.w[idx]!);
         n++;
+        entry = page.k[idx] !== K_STRAIGHT;
       }
       this.finish(n, page, tagLo, tagHi);
       return undefined;
