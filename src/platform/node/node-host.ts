@@ -2,6 +2,7 @@
 // fds, in-memory pipes and (for tests) captured stdio, with a private current
 // directory so several guests can run in one Node process.
 
+import { SIGNAL_NAMES } from '../../linux-user/process.js';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -736,23 +737,6 @@ export class NodeHost implements HostOs {
   }
 }
 
-const SIGNAL_NAMES: Record<number, string> = {
-  1: 'Hangup',
-  2: 'Interrupt',
-  3: 'Quit',
-  4: 'Illegal instruction',
-  5: 'Trace/breakpoint trap',
-  6: 'Aborted',
-  7: 'Bus error',
-  8: 'Floating point exception',
-  9: 'Killed',
-  10: 'User defined signal 1',
-  11: 'Segmentation fault',
-  12: 'User defined signal 2',
-  13: 'Broken pipe',
-  14: 'Alarm clock',
-  15: 'Terminated',
-};
 
 function convStat(s: fs.BigIntStats): HostStat {
   return {
