@@ -17,7 +17,8 @@ interface Page {
   prot: number;
 }
 
-const TLB_SIZE = 256;
+/** Lookaside entries (a power of two; compiled blocks index it with `& 255`). */
+export const TLB_SIZE = 256;
 
 /** Page number of an address given as halves (exact: < 2^48 for any 64-bit address). */
 function pageKey(hi: number, lo: number): number {
@@ -30,12 +31,15 @@ export class SparseMemory implements GuestMemory {
   // Direct-mapped lookaside for the page map: separate read and write sides so
   // a read-only page never satisfies a store.
   // Tags are the page's (lo >>> 16) and hi words: integer compares only.
-  private readonly rTagLo = new Int32Array(TLB_SIZE).fill(-1);
-  private readonly rTagHi = new Int32Array(TLB_SIZE);
-  private readonly rView: DataView[] = new Array<DataView>(TLB_SIZE);
-  private readonly wTagLo = new Int32Array(TLB_SIZE).fill(-1);
-  private readonly wTagHi = new Int32Array(TLB_SIZE);
-  private readonly wView: DataView[] = new Array<DataView>(TLB_SIZE);
+  // Public for the run loop's compiled blocks (src/cpu/ppc64/exec-emit.ts),
+  // which probe entry (lo >>> 16) & (TLB_SIZE - 1) inline and call the
+  // methods below on a miss: read-only to everything but this class.
+  readonly rTagLo = new Int32Array(TLB_SIZE).fill(-1);
+  readonly rTagHi = new Int32Array(TLB_SIZE);
+  readonly rView: DataView[] = new Array<DataView>(TLB_SIZE);
+  readonly wTagLo = new Int32Array(TLB_SIZE).fill(-1);
+  readonly wTagHi = new Int32Array(TLB_SIZE);
+  readonly wView: DataView[] = new Array<DataView>(TLB_SIZE);
   /** Called when a page's mapping or permissions change (code caches listen). */
   onUnmap: ((pageNumber: number) => void) | undefined;
 

@@ -116,6 +116,7 @@ function generated(
   mnems: readonly string[],
   nextLo: readonly number[],
   wrapHi: number,
+  fastMem: boolean,
 ): BlockFn {
   const len = handlers.length;
   const names: string[] = [];
@@ -124,7 +125,7 @@ function generated(
   let body = '';
   for (let k = 0; k < len; k++) {
     const setNip = `s.nipLo = ${nextLo[k]!};${nextLo[k] === 0 ? ` s.nipHi = ${wrapHi};` : ''}`;
-    const e = emit({ mnem: mnems[k]!, w: words[k]!, hi, lo: (lo + 4 * k) | 0, nextHi: nextLo[k] === 0 ? wrapHi : hi, nextLo: nextLo[k]! });
+    const e = emit({ mnem: mnems[k]!, w: words[k]!, hi, lo: (lo + 4 * k) | 0, nextHi: nextLo[k] === 0 ? wrapHi : hi, nextLo: nextLo[k]!, fastMem });
     if (e === undefined) {
       const h = `h${names.length}`;
       names.push(h);
@@ -140,7 +141,7 @@ function generated(
     }
   }
   body += `n += ${len}; ${again} return n;\n`;
-  const src = `"use strict"; return function block(s, rem) {\nconst L = s.gprLo, H = s.gprHi;\nlet n = 0; s.blockRetired = 0;\nfor (;;) {\n${body}}\n};`;
+  const src = `"use strict"; return function block(s, rem) {\nconst L = s.gprLo, H = s.gprHi;\n${fastMem ? 'const M = s.mem, RTL = M.rTagLo, RTH = M.rTagHi, RV = M.rView, WTL = M.wTagLo, WTH = M.wTagHi, WV = M.wView;\n' : ''}let n = 0; s.blockRetired = 0;\nfor (;;) {\n${body}}\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function(...names, src) as (...h: Handler[]) => BlockFn;
   return factory(...args);
@@ -178,14 +179,23 @@ function looped(hi: number, lo: number, handlers: readonly Handler[], words: rea
  * `handlers[k]` executes `words[k]` (of kind `kinds[k]`) at lo + 4k. The
  * slots must not cross a 4 KiB page.
  */
-export function buildBlock(hi: number, lo: number, handlers: readonly Handler[], words: readonly number[], kinds: readonly number[], mnems: readonly string[]): Block {
+export function buildBlock(
+  hi: number,
+  lo: number,
+  handlers: readonly Handler[],
+  words: readonly number[],
+  kinds: readonly number[],
+  mnems: readonly string[],
+  /** Guest memory is a SparseMemory (loads and stores probe its lookaside inline). */
+  fastMem = false,
+): Block {
   const nextLo: number[] = [];
   for (let k = 0; k < handlers.length; k++) nextLo.push((lo + 4 * (k + 1)) | 0);
   const wrapHi = (hi + 1) | 0;
   let fn: BlockFn | undefined;
   if (canGenerate !== false) {
     try {
-      fn = generated(hi | 0, lo | 0, handlers, words, kinds, mnems, nextLo, wrapHi);
+      fn = generated(hi | 0, lo | 0, handlers, words, kinds, mnems, nextLo, wrapHi, fastMem);
       canGenerate = true;
     } catch {
       canGenerate = false;

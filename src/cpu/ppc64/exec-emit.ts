@@ -7,7 +7,11 @@
 // reference. The snippet and random tests run with TSKVM_BLOCK_THRESHOLD=0
 // to hold every emitter to the handlers' (QEMU-checked) results.
 //
-// Generated code sees: `s` (CpuState), `L`/`H` (s.gprLo/s.gprHi).
+// Generated code sees: `s` (CpuState), `L`/`H` (s.gprLo/s.gprHi), and when
+// guest memory is a SparseMemory its lookaside (`RTL`/`RTH`/`RV` for reads,
+// `WTL`/`WTH`/`WV` for writes): loads and stores probe it inline, the way
+// SparseMemory's own methods do, and call those methods on a miss or a page-
+// crossing access (faults, split accesses and refills stay in one place).
 
 /** What the block builder needs to know about the slot. */
 export interface EmitSlot {
@@ -18,6 +22,8 @@ export interface EmitSlot {
   readonly lo: number;
   readonly nextHi: number;
   readonly nextLo: number;
+  /** Guest memory is a SparseMemory: probe its lookaside inline. */
+  readonly fastMem: boolean;
 }
 
 export interface Emitted {
@@ -95,8 +101,37 @@ function eaX(ra: number, rb: number): string {
 
 type LoadKind = 'b' | 'h' | 'ha' | 'w' | 'wa' | 'd';
 
-function load(kind: LoadKind, rt: number, ea: string, update: number): string {
+/** Inline lookaside probe for an access of `size` bytes at (eh, el): a condition; `ix`/`off` in scope. */
+function probe(side: 'R' | 'W', size: number): string {
+  return `${side}TL[ix] === pg && ${side}TH[ix] === eh${size > 1 ? ` && off <= ${65536 - size}` : ''}`;
+}
+const PROBE_VARS = 'const pg = el >>> 16, ix = pg & 255, off = el & 0xffff;';
+
+function load(kind: LoadKind, rt: number, ea: string, update: number, fast: boolean): string {
   let v: string;
+  if (fast) {
+    switch (kind) {
+      case 'b':
+        v = `${PROBE_VARS} L[${rt}] = ${probe('R', 1)} ? RV[ix].getUint8(off) : s.mem.read8(eh, el); H[${rt}] = 0;`;
+        break;
+      case 'h':
+        v = `${PROBE_VARS} L[${rt}] = ${probe('R', 2)} ? RV[ix].getUint16(off, s.le) : s.mem.read16(eh, el, s.le); H[${rt}] = 0;`;
+        break;
+      case 'ha':
+        v = `${PROBE_VARS} const v = ((${probe('R', 2)} ? RV[ix].getUint16(off, s.le) : s.mem.read16(eh, el, s.le)) << 16) >> 16; L[${rt}] = v; H[${rt}] = v >> 31;`;
+        break;
+      case 'w':
+        v = `${PROBE_VARS} L[${rt}] = ${probe('R', 4)} ? RV[ix].getInt32(off, s.le) : s.mem.read32(eh, el, s.le); H[${rt}] = 0;`;
+        break;
+      case 'wa':
+        v = `${PROBE_VARS} const v = ${probe('R', 4)} ? RV[ix].getInt32(off, s.le) : s.mem.read32(eh, el, s.le); L[${rt}] = v; H[${rt}] = v >> 31;`;
+        break;
+      case 'd':
+        v = `${PROBE_VARS} if (${probe('R', 8)}) { const dv = RV[ix], le = s.le; const vl = dv.getInt32(le ? off : off + 4, le); H[${rt}] = dv.getInt32(le ? off + 4 : off, le); L[${rt}] = vl; } else { const m = s.mem; L[${rt}] = m.read64(eh, el, s.le); H[${rt}] = m.hi64; }`;
+        break;
+    }
+    return `{ ${ea} ${v}${update ? ` L[${update}] = el; H[${update}] = eh;` : ''} }`;
+  }
   switch (kind) {
     case 'b':
       v = `L[${rt}] = s.mem.read8(eh, el); H[${rt}] = 0;`;
@@ -120,8 +155,26 @@ function load(kind: LoadKind, rt: number, ea: string, update: number): string {
   return `{ ${ea} ${v}${update ? ` L[${update}] = el; H[${update}] = eh;` : ''} }`;
 }
 
-function store(size: 1 | 2 | 4 | 8, rs: number, ea: string, update: number): string {
+function store(size: 1 | 2 | 4 | 8, rs: number, ea: string, update: number, fast: boolean): string {
   let v: string;
+  if (fast) {
+    const p = `${PROBE_VARS} if (${probe('W', size)}) `;
+    switch (size) {
+      case 1:
+        v = `${p}WV[ix].setUint8(off, L[${rs}]); else s.mem.write8(eh, el, L[${rs}]);`;
+        break;
+      case 2:
+        v = `${p}WV[ix].setUint16(off, L[${rs}], s.le); else s.mem.write16(eh, el, L[${rs}], s.le);`;
+        break;
+      case 4:
+        v = `${p}WV[ix].setInt32(off, L[${rs}], s.le); else s.mem.write32(eh, el, L[${rs}], s.le);`;
+        break;
+      case 8:
+        v = `${p}{ const dv = WV[ix], le = s.le, vh = H[${rs}], vl = L[${rs}]; dv.setInt32(off, le ? vl : vh, le); dv.setInt32(off + 4, le ? vh : vl, le); } else s.mem.write64(eh, el, H[${rs}], L[${rs}], s.le);`;
+        break;
+    }
+    return `{ ${ea} ${v}${update ? ` L[${update}] = el; H[${update}] = eh;` : ''} }`;
+  }
   switch (size) {
     case 1:
       v = `s.mem.write8(eh, el, L[${rs}]);`;
@@ -319,14 +372,14 @@ export function emit(e: EmitSlot): Emitted | undefined {
     const [kind, mode, update] = ld;
     const ra = RA(w);
     if (update && (ra === 0 || ra === RT(w))) return undefined; // invalid form: the handler traps
-    return { code: load(kind, RT(w), eaOf(mode, w), update ? ra : 0), mayThrow: true, branch: false };
+    return { code: load(kind, RT(w), eaOf(mode, w), update ? ra : 0, e.fastMem), mayThrow: true, branch: false };
   }
   const st = STORES[e.mnem];
   if (st) {
     const [size, mode, update] = st;
     const ra = RA(w);
     if (update && ra === 0) return undefined;
-    return { code: store(size, RT(w), eaOf(mode, w), update ? ra : 0), mayThrow: true, branch: false };
+    return { code: store(size, RT(w), eaOf(mode, w), update ? ra : 0, e.fastMem), mayThrow: true, branch: false };
   }
   switch (e.mnem) {
     case 'b': {

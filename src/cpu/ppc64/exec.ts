@@ -13,7 +13,8 @@
 // the guest sees exactly what single-stepping shows (docs/performance.md).
 
 import { decoder, type Decoder } from '../../isa/ppc64/decoder.js';
-import { MemFault } from '../../memory/guest-memory.js';
+import { MemFault, type GuestMemory } from '../../memory/guest-memory.js';
+import { SparseMemory } from '../../memory/sparse-memory.js';
 import { HANDLERS, type Handler } from './interp/index.js';
 import type { CpuState } from './state.js';
 import { CpuTrap } from './trap.js';
@@ -85,6 +86,7 @@ export class Executor {
   private readonly problemState: boolean;
   private readonly blockThreshold: number;
   private cachedLe: boolean;
+  private cachedMem: GuestMemory;
   private fetchFaulted = false;
   private lastKind = K_NONE;
   private lastMnem = '';
@@ -101,6 +103,7 @@ export class Executor {
     this.problemState = opts.problemState ?? true;
     this.blockThreshold = opts.blockThreshold ?? defaultBlockThreshold();
     this.cachedLe = cpu.le;
+    this.cachedMem = cpu.mem;
     cpu.onIcbi = (hi, lo) => this.invalidate((hi >>> 0) * 2 ** 32 + (lo >>> 0), 128);
   }
 
@@ -170,7 +173,7 @@ export class Executor {
       p.hits[idx] = -0x40000000; // not a block head: stop counting for a long while
       return undefined;
     }
-    const b = buildBlock(hi, lo, Array.from(p.h.slice(idx, idx + len), (h) => h!), Array.from(p.w.subarray(idx, idx + len)), Array.from(p.k.subarray(idx, idx + len)), p.m.slice(idx, idx + len));
+    const b = buildBlock(hi, lo, Array.from(p.h.slice(idx, idx + len), (h) => h!), Array.from(p.w.subarray(idx, idx + len)), Array.from(p.k.subarray(idx, idx + len)), p.m.slice(idx, idx + len), this.cpu.mem instanceof SparseMemory);
     p.b[idx] = b;
     return b;
   }
@@ -201,9 +204,11 @@ export class Executor {
    */
   run(budget: number): CpuTrap | undefined {
     const s = this.cpu;
-    if (s.le !== this.cachedLe) {
+    if (s.le !== this.cachedLe || s.mem !== this.cachedMem) {
+      // Compiled blocks depend on both (decoding, and the memory's fast path).
       this.invalidateAll();
       this.cachedLe = s.le;
+      this.cachedMem = s.mem;
       this.curPage = undefined;
     }
     const threshold = this.blockThreshold;
