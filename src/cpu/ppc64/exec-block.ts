@@ -121,7 +121,17 @@ function generated(
   const len = handlers.length;
   const names: string[] = [];
   const args: Handler[] = [];
-  const again = `if (s.nipLo === ${lo} && s.nipHi === ${hi} && n + ${len} <= rem) { s.blockRetired = n; continue; }`;
+  // Only a block with a direct branch back to its head loops inside the
+  // function; any other block returns at its exits (the run loop re-enters it).
+  let loops = false;
+  for (let k = 0; k < len; k++) {
+    const w = words[k]!;
+    const op = w >>> 26;
+    if ((op !== 16 && op !== 18) || w & 2) continue;
+    const disp = op === 18 ? ((w << 6) >> 6) & ~3 : ((w << 16) >> 16) & ~3;
+    if (disp === -4 * k) loops = true;
+  }
+  const again = loops ? `if (s.nipLo === ${lo} && s.nipHi === ${hi} && n + ${len} <= rem) { s.blockRetired = n; continue; }` : '';
   let body = '';
   for (let k = 0; k < len; k++) {
     const setNip = `s.nipLo = ${nextLo[k]!};${nextLo[k] === 0 ? ` s.nipHi = ${wrapHi};` : ''}`;
@@ -141,7 +151,7 @@ function generated(
     }
   }
   body += `n += ${len}; ${again} return n;\n`;
-  const src = `"use strict"; return function block(s, rem) {\nconst L = s.gprLo, H = s.gprHi;\n${fastMem ? 'const M = s.mem, RTL = M.rTagLo, RTH = M.rTagHi, RV = M.rView, WTL = M.wTagLo, WTH = M.wTagHi, WV = M.wView;\n' : ''}let n = 0; s.blockRetired = 0;\nfor (;;) {\n${body}}\n};`;
+  const src = `"use strict"; return function block(s, rem) {\nconst L = s.gprLo, H = s.gprHi;\n${fastMem ? 'const M = s.mem, RTL = M.rTagLo, RTH = M.rTagHi, RV = M.rView, WTL = M.wTagLo, WTH = M.wTagHi, WV = M.wView;\n' : ''}let n = 0; s.blockRetired = 0;\n${loops ? `for (;;) {\n${body}}` : body}\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function(...names, src) as (...h: Handler[]) => BlockFn;
   return factory(...args);
