@@ -14,24 +14,33 @@ import { diffOutputs } from './harness/dump.js';
 FP_QUIRKS.qemu = true;
 
 const snippets = listSnippets();
+const TIERS: Array<[string, number]> = [
+  ['interpreter', -1],
+  ['blocks', 0],
+];
 
 describe('snippets vs QEMU golden', () => {
   it('has snippets and a golden file for each', () => {
     expect(snippets.length).toBeGreaterThan(0);
     for (const rel of snippets) for (const e of snippetEndians(rel)) expect(readGolden(rel, e), `${rel} ${e}: missing golden (npm run golden)`).toBeDefined();
   });
+  // Both execution tiers: the plain interpreter (threshold -1), and every
+  // block compiled on its first dispatch (0), so the block compiler's inline
+  // code is held to the same golden as the handlers.
   for (const rel of snippets) {
     for (const endian of snippetEndians(rel)) {
-      it(`${rel} (${endian})`, () => {
-        const golden = readGolden(rel, endian)!;
-        const r = runTskvm(buildSnippet(`tests/snippets/${rel}`, endian));
-        const diffs = diffOutputs(golden.stdout, r.stdout, endian === 'le');
-        // A snippet may end in a signal (golden status 128+sig); stderr then
-        // carries tskvm's report of it and is shown only to explain a failure.
-        const why = r.stderr.length ? `\nstderr: ${r.stderr}` : '';
-        expect(diffs.slice(0, 40).join('\n') + (diffs.length ? why : '')).toBe('');
-        expect(r.status, why).toBe(golden.status);
-      });
+      for (const [tier, threshold] of TIERS) {
+        it(`${rel} (${endian}, ${tier})`, () => {
+          const golden = readGolden(rel, endian)!;
+          const r = runTskvm(buildSnippet(`tests/snippets/${rel}`, endian), [], 2e9, threshold);
+          const diffs = diffOutputs(golden.stdout, r.stdout, endian === 'le');
+          // A snippet may end in a signal (golden status 128+sig); stderr then
+          // carries tskvm's report of it and is shown only to explain a failure.
+          const why = r.stderr.length ? `\nstderr: ${r.stderr}` : '';
+          expect(diffs.slice(0, 40).join('\n') + (diffs.length ? why : '')).toBe('');
+          expect(r.status, why).toBe(golden.status);
+        });
+      }
     }
   }
 });

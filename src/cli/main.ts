@@ -37,7 +37,15 @@ interface ExecOptions {
   clearEnv?: boolean;
   argv0?: string;
   strace?: boolean;
+  blockThreshold?: string;
   cwd?: string;
+}
+
+function parseBlockThreshold(v: string | undefined): number | undefined {
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new CliError(`--block-threshold expects an integer, got '${v}'`);
+  return n;
 }
 
 function collect(v: string, prev: string[] | undefined): string[] {
@@ -92,6 +100,7 @@ export function execElf(file: string, args: string[], o: ExecOptions, io: CliIo)
       execfn: file,
       exePath,
       strace: o.strace ? (line) => io.stderr(`${line}\n`) : undefined,
+      blockThreshold: parseBlockThreshold(o.blockThreshold ?? process.env.TSKVM_BLOCK_THRESHOLD),
     });
   } catch (e) {
     if (e instanceof ElfError) throw new CliError(`${file}: ${e.message}`);
@@ -129,6 +138,7 @@ export function buildProgram(io: CliIo, result: { status: number }): Command {
     .option('-0, --argv0 <name>', "the guest's argv[0] (default: the ELF path)")
     .option('-C, --cwd <dir>', "the guest's working directory")
     .option('--strace', 'log system calls on stderr')
+    .option('--block-threshold <n>', 'dispatches before hot code is compiled into a block (default 16, env TSKVM_BLOCK_THRESHOLD; -1: interpreter only)')
     .passThroughOptions()
     .exitOverride()
     .action((elf: string, args: string[], opts: ExecOptions) => {

@@ -40,6 +40,8 @@ export interface ProcessOptions {
   execfn?: string;
   /** Absolute path of the executable: what readlink("/proc/self/exe") answers. */
   exePath?: string;
+  /** Block-compiler threshold (ExecutorOptions.blockThreshold; negative: interpreter only). */
+  blockThreshold?: number;
 }
 
 export const SIGNAL_NAMES: Record<number, string> = {
@@ -108,7 +110,7 @@ export class Process {
     if (this.elf.type === ET_DYN) this.loadBias = 0x1_0000_0000;
     this.cpu = new CpuState(this.mem);
     this.cpu.le = this.elf.littleEndian;
-    this.exec = new Executor(this.cpu);
+    this.exec = new Executor(this.cpu, { blockThreshold: opts.blockThreshold });
     this.mem.onUnmap = (page) => this.exec.invalidate(page * PAGE_SIZE, PAGE_SIZE);
     this.load();
   }

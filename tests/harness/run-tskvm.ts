@@ -7,7 +7,13 @@ import { NodeHost } from '../../src/platform/node/node-host.js';
 import type { RunResult } from './toolchain.js';
 
 /** Minimal host (stdout/stderr only): snippets and other file-less guests. */
-export function runTskvm(elf: string, args: string[] = [], maxInsns = 2e9): RunResult & { icount: number } {
+/** The block-compiler threshold the tests run with: $TSKVM_BLOCK_THRESHOLD, else the default. */
+export function envBlockThreshold(): number | undefined {
+  const v = process.env.TSKVM_BLOCK_THRESHOLD;
+  return v === undefined || v === '' ? undefined : Number(v);
+}
+
+export function runTskvm(elf: string, args: string[] = [], maxInsns = 2e9, blockThreshold = envBlockThreshold()): RunResult & { icount: number } {
   const out: Uint8Array[] = [];
   const err: Uint8Array[] = [];
   const host: HostOs = {
@@ -24,7 +30,7 @@ export function runTskvm(elf: string, args: string[] = [], maxInsns = 2e9): RunR
       err.push(new TextEncoder().encode(`tskvm: uncaught target signal ${sig}${detail ? ` [${detail}]` : ''}\n`));
     },
   };
-  const p = new Process(readFileSync(elf), { argv: [elf, ...args], envp: [], host, random: new Uint8Array(16) });
+  const p = new Process(readFileSync(elf), { argv: [elf, ...args], envp: [], host, random: new Uint8Array(16), blockThreshold });
   let status: number | undefined;
   while (status === undefined && p.cpu.icount < maxInsns) {
     const trap = p.exec.run(1_000_000);
@@ -55,7 +61,7 @@ export interface GuestRunResult extends RunResult {
 /** Full Linux-user run with the Node host (files, stdin, cwd), output captured. */
 export function runTskvmGuest(elf: string, args: string[] = [], o: GuestRunOptions = {}): GuestRunResult {
   const host = new NodeHost({ cwd: o.cwd, capture: true, stdin: Buffer.from(o.input ?? ''), prefix: 'tskvm' });
-  const p = new Process(readFileSync(elf), { argv: [o.argv0 ?? elf, ...args], envp: o.env ?? [], host, execfn: elf, exePath: realpathSync(elf) });
+  const p = new Process(readFileSync(elf), { argv: [o.argv0 ?? elf, ...args], envp: o.env ?? [], host, execfn: elf, exePath: realpathSync(elf), blockThreshold: envBlockThreshold() });
   const max = o.maxInsns ?? 2e10;
   let status: number | undefined;
   try {

@@ -22,7 +22,7 @@ export interface CaseResult {
   snippet: string;
 }
 
-export function runCase(seed: number, endian: Endian, opts: GenOptions): CaseResult {
+export function runCase(seed: number, endian: Endian, opts: GenOptions, blockThreshold?: number): CaseResult {
   const program = generateProgram(seed, opts);
   const dir = join(BUILD, 'random');
   mkdirSync(dir, { recursive: true });
@@ -30,7 +30,7 @@ export function runCase(seed: number, endian: Endian, opts: GenOptions): CaseRes
   writeFileSync(snippet, program.source);
   const elf = buildSnippet(snippet, endian);
   const q = runQemu(elf, endian);
-  const t = runTskvm(elf);
+  const t = runTskvm(elf, [], 2e9, blockThreshold);
   const diffs = diffOutputs(q.stdout, t.stdout, endian === 'le');
   if (q.status !== t.status) diffs.unshift(`exit status: qemu ${q.status} (${q.stderr.toString().trim()}), tskvm ${t.status} (${t.stderr.toString().trim()})`);
   return { seed, endian, program, diffs, icount: t.icount, snippet };

@@ -43,20 +43,18 @@ const privilegedHandler: Handler = () => {
   throw new CpuTrap('privileged');
 };
 
-/** Dispatches of a slot before it becomes a block (0 = on first dispatch; <0 = never). */
-function defaultBlockThreshold(): number {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.TSKVM_BLOCK_THRESHOLD;
-  const v = env === undefined || env === '' ? NaN : Number(env);
-  return Number.isFinite(v) ? v : 16;
-}
+/** Dispatches of a slot before it heads a compiled block, unless configured. */
+export const DEFAULT_BLOCK_THRESHOLD = 16;
 
 export interface ExecutorOptions {
   /** Problem state (MSR[PR]=1): supervisor and hypervisor instructions trap as privileged. */
   problemState?: boolean;
   decoder?: Decoder;
   /**
-   * Single-step dispatches of a slot before it heads a compiled block (default
-   * 16, or $TSKVM_BLOCK_THRESHOLD; negative disables blocks).
+   * Single-step dispatches of a slot before it heads a compiled block
+   * (default DEFAULT_BLOCK_THRESHOLD; 0 = on first dispatch; negative = never,
+   * i.e. the plain interpreter). Front-ends choose it (tskvm exec
+   * --block-threshold, $TSKVM_BLOCK_THRESHOLD in the Node platform layer).
    */
   blockThreshold?: number;
 }
@@ -101,7 +99,7 @@ export class Executor {
   ) {
     this.dec = opts.decoder ?? decoder();
     this.problemState = opts.problemState ?? true;
-    this.blockThreshold = opts.blockThreshold ?? defaultBlockThreshold();
+    this.blockThreshold = opts.blockThreshold ?? DEFAULT_BLOCK_THRESHOLD;
     this.cachedLe = cpu.le;
     this.cachedMem = cpu.mem;
     cpu.onIcbi = (hi, lo) => this.invalidate((hi >>> 0) * 2 ** 32 + (lo >>> 0), 128);
