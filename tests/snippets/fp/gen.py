@@ -1,6 +1,6 @@
 # Generates the FP snippets in this folder (fadd…fma, all four rounding modes,
 # special operands): python3 tests/snippets/fp/gen.py, then npm run golden -- fp/
-# to refresh their QEMU goldens. fpscr.S, sticky.S and misc.S are hand-written.
+# to refresh their QEMU goldens. sticky.S is hand-written.
 import os
 C = dict(
  pz=0x0000000000000000, nz=0x8000000000000000, one=0x3FF0000000000000, mone=0xBFF0000000000000,
