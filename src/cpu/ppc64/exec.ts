@@ -210,6 +210,7 @@ export class Executor {
       this.curPage = undefined;
     }
     const threshold = this.blockThreshold;
+    if (threshold < 0) return this.runPlain(budget);
     let n = 0;
     let page = this.curPage;
     let tagLo = this.curTagLo;
@@ -264,31 +265,71 @@ export class Executor {
       this.finish(n, page, tagLo, tagHi);
       return undefined;
     } catch (e) {
-      let trap: CpuTrap;
-      if (e instanceof CpuTrap) trap = e;
-      else if (e instanceof MemFault) trap = new CpuTrap('segv', e.reason === 'unmapped' ? 1 : 2, e.address);
-      else {
-        this.finish(n, page, tagLo, tagHi);
-        throw e;
-      }
-      if (blk !== undefined) {
-        // Inside a block: earlier passes retired s.blockRetired instructions, and
-        // nip points past the instruction that threw, so the k before it in this
-        // pass have retired too.
-        const k = (((s.nipLo - blk.lo) | 0) >>> 2) - 1;
-        n += s.blockRetired + (k >= 0 && k < blk.len ? k : blk.len - 1);
-      }
-      if (trap.kind === 'syscall') n++;
-      else if (this.fetchFaulted) this.fetchFaulted = false;
-      else {
-        // nip was advanced before the handler ran: step back to the faulting instruction.
-        const lo = (s.nipLo - 4) | 0;
-        if (lo >>> 0 > s.nipLo >>> 0) s.nipHi = (s.nipHi - 1) | 0;
-        s.nipLo = lo;
+      return this.trapped(e, n, blk, page, tagLo, tagHi);
+    }
+  }
+
+  /**
+   * The plain interpreter: one handler call per instruction, no block
+   * bookkeeping (blockThreshold < 0). Same results as run(), which it mirrors.
+   */
+  private runPlain(budget: number): CpuTrap | undefined {
+    const s = this.cpu;
+    let n = 0;
+    let page = this.curPage;
+    let tagLo = this.curTagLo;
+    let tagHi = this.curTagHi;
+    try {
+      while (n < budget) {
+        const lo = s.nipLo;
+        const hi = s.nipHi;
+        if (lo >>> CODE_PAGE_SHIFT !== tagLo || hi !== tagHi || page === undefined) {
+          page = this.codePage(hi, lo);
+          tagLo = lo >>> CODE_PAGE_SHIFT;
+          tagHi = hi;
+        }
+        const idx = (lo >>> 2) & (SLOTS - 1);
+        const h = page.h[idx] ?? this.fill(page, idx, hi, lo);
+        const next = (lo + 4) | 0;
+        s.nipLo = next;
+        if (next === 0) s.nipHi = (hi + 1) | 0;
+        h(s, page.w[idx]!);
+        n++;
       }
       this.finish(n, page, tagLo, tagHi);
-      return trap;
+      return undefined;
+    } catch (e) {
+      return this.trapped(e, n, undefined, page, tagLo, tagHi);
     }
+  }
+
+  /** Turn a throw from guest code into the trap run() returns (or rethrow a host error). */
+  private trapped(e: unknown, n: number, blk: Block | undefined, page: CodePage | undefined, tagLo: number, tagHi: number): CpuTrap {
+    const s = this.cpu;
+    let trap: CpuTrap;
+    if (e instanceof CpuTrap) trap = e;
+    else if (e instanceof MemFault) trap = new CpuTrap('segv', e.reason === 'unmapped' ? 1 : 2, e.address);
+    else {
+      this.finish(n, page, tagLo, tagHi);
+      throw e;
+    }
+    if (blk !== undefined) {
+      // Inside a block: earlier passes retired s.blockRetired instructions, and
+      // nip points past the instruction that threw, so the k before it in this
+      // pass have retired too.
+      const k = (((s.nipLo - blk.lo) | 0) >>> 2) - 1;
+      n += s.blockRetired + (k >= 0 && k < blk.len ? k : blk.len - 1);
+    }
+    if (trap.kind === 'syscall') n++;
+    else if (this.fetchFaulted) this.fetchFaulted = false;
+    else {
+      // nip was advanced before the handler ran: step back to the faulting instruction.
+      const lo = (s.nipLo - 4) | 0;
+      if (lo >>> 0 > s.nipLo >>> 0) s.nipHi = (s.nipHi - 1) | 0;
+      s.nipLo = lo;
+    }
+    this.finish(n, page, tagLo, tagHi);
+    return trap;
   }
 
   private finish(n: number, page: CodePage | undefined, tagLo: number, tagHi: number): void {
