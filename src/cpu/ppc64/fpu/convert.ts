@@ -5,23 +5,8 @@
 import {
   SF, F_INVALID, F_SNAN, F_CVTI, F_INEXACT, RN_NEAREST, RN_ZERO, RN_UP, RN_DOWN, RN_AWAY,
   fastPaths, toDouble, setDouble, isNaNBits, isInfBits, isZeroBits, roundPack, packZero, packExact, retNaN,
+  unpack, uS, uM, uE,
 } from './softfloat.js';
-
-let uS = 0;
-let uM = 0n;
-let uE = 0;
-function unpack(hi: number, lo: number): void {
-  uS = hi >>> 31;
-  const ex = (hi >>> 20) & 0x7ff;
-  const fr = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo >>> 0);
-  if (ex === 0) {
-    uM = fr;
-    uE = -1074;
-  } else {
-    uM = fr | (1n << 52n);
-    uE = ex - 1075;
-  }
-}
 
 function setBits(hi: number, lo: number): void {
   SF.hi = hi | 0;

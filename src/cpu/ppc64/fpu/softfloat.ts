@@ -99,11 +99,12 @@ function defaultNaN(): void {
 
 // ---- exact representation ----
 
-// Unpacked finite operand: sign, significand (BigInt), exponent.
-let uS = 0;
-let uM = 0n;
-let uE = 0;
-function unpack(hi: number, lo: number): void {
+// Unpacked finite operand: sign, significand (BigInt), exponent. Exported as
+// live bindings for convert.ts (read-only there).
+export let uS = 0;
+export let uM = 0n;
+export let uE = 0;
+export function unpack(hi: number, lo: number): void {
   uS = hi >>> 31;
   const ex = (hi >>> 20) & 0x7ff;
   const fr = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo >>> 0);
