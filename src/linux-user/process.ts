@@ -7,8 +7,11 @@ import { SparseMemory, PAGE_SIZE, PROT_READ, PROT_WRITE, PROT_EXEC } from '../me
 import { CpuState } from '../cpu/ppc64/state.js';
 import { Executor } from '../cpu/ppc64/exec.js';
 import { CpuTrap } from '../cpu/ppc64/trap.js';
+import { Interrupt } from '../cpu/ppc64/interrupt.js';
 import { decoder } from '../isa/ppc64/decoder.js';
 import { HANDLERS } from '../cpu/ppc64/interp/index.js';
+import { userMsr } from '../cpu/ppc64/msr.js';
+import { POWER9_PVR } from '../cpu/ppc64/spr.js';
 import type { HostOs } from './host.js';
 import { doSyscall } from './syscalls.js';
 import { buildInitialStack } from './stack.js';
@@ -109,7 +112,7 @@ export class Process {
     if (!this.elf.phdrs.some((p) => p.type === PT_LOAD && p.memsz > 0)) throw new ElfError('no loadable segments');
     if (this.elf.type === ET_DYN) this.loadBias = 0x1_0000_0000;
     this.cpu = new CpuState(this.mem);
-    this.cpu.le = this.elf.littleEndian;
+    this.cpu.setMsr(...userMsr(this.elf.littleEndian));
     this.exec = new Executor(this.cpu, { blockThreshold: opts.blockThreshold });
     this.mem.onUnmap = (page) => this.exec.invalidate(page * PAGE_SIZE, PAGE_SIZE);
     this.load();
@@ -170,7 +173,12 @@ export class Process {
   }
 
   /** Deal with a trap; returns an exit status when the process ends. */
-  handleTrap(trap: CpuTrap): number | undefined {
+  handleTrap(trap: CpuTrap | Interrupt): number | undefined {
+    // Linux-user mode runs without system-mode delivery: the CPU only raises traps.
+    if (trap instanceof Interrupt) return this.handleTrap(new CpuTrap('illegal'));
+    // wait: an interrupt is always due soon for a process; carry on.
+    if (trap.kind === 'wait') return undefined;
+    if (trap.kind === 'privileged' && this.emulatePrivileged()) return undefined;
     if (trap.kind === 'syscall') {
       // Every interrupt loses the reservation (Linux's exception exit clears it; QEMU too).
       this.cpu.resValid = false;
@@ -204,6 +212,30 @@ export class Process {
       return undefined;
     }
     return (this.exitStatus = this.fatalSignal(trap));
+  }
+
+  /**
+   * Privileged instructions Linux emulates for user space (emulate_instruction
+   * in arch/powerpc/kernel/traps.c): mfspr rD,PVR reads the real PVR. QEMU's
+   * linux-user, the oracle, reads it through mftb rD,287 too (an invalid TBR
+   * it treats as mfspr), so that is emulated as well. True when emulated (nip
+   * then points past it).
+   */
+  private emulatePrivileged(): boolean {
+    const cpu = this.cpu;
+    let word: number;
+    try {
+      word = this.mem.fetch32(cpu.nipHi, cpu.nipLo, cpu.le);
+    } catch {
+      return false;
+    }
+    const pvr = (word & 0xfc1ffffe) >>> 0;
+    if (pvr !== 0x7c1f42a6 && pvr !== 0x7c1f42e6) return false; // PPC_INST_MFSPR_PVR, or mftb's xo
+    const rt = (word >>> 21) & 31;
+    cpu.gprHi[rt] = 0;
+    cpu.gprLo[rt] = POWER9_PVR;
+    cpu.nip = cpu.nip + 4;
+    return true;
   }
 
   /** A signal with no handler: report it like qemu-user and end with 128+signal. */

@@ -18,6 +18,25 @@ export class MemFault {
   }
 }
 
+/**
+ * A direct-mapped lookaside of pages (a TLB, for the memory that translates)
+ * that compiled code probes inline (exec-emit.ts): entry (lo >>> pageShift)
+ * & (size - 1) holds a page's tag (lo >>> pageShift, hi) and a DataView of the
+ * page, separately for reads and writes so a read-only page never satisfies a
+ * store. A miss calls the memory's methods, which refill it. Owned and
+ * written by the memory only.
+ */
+export interface Lookaside {
+  readonly pageShift: number;
+  readonly size: number;
+  readonly rTagLo: Int32Array;
+  readonly rTagHi: Int32Array;
+  readonly rView: DataView[];
+  readonly wTagLo: Int32Array;
+  readonly wTagHi: Int32Array;
+  readonly wView: DataView[];
+}
+
 export interface GuestMemory {
   read8(hi: number, lo: number): number;
   read16(hi: number, lo: number, le: boolean): number;
@@ -32,4 +51,14 @@ export interface GuestMemory {
   write64(hi: number, lo: number, vHi: number, vLo: number, le: boolean): void;
   /** Instruction fetch (checks execute permission where the memory has permissions). */
   fetch32(hi: number, lo: number, le: boolean): number;
+  /** The lookaside compiled code may probe inline, if the memory has one. */
+  readonly lookaside?: Lookaside;
+  /**
+   * The 4 KiB code page (physical page number) an effective address fetches
+   * from, translating it (and raising the instruction-side interrupt when
+   * `fetch` and it cannot); absent when effective = physical (Linux-user).
+   */
+  codeKey?(hi: number, lo: number, fetch: boolean): number;
+  /** Set by the run loop: the memory calls it when a store hits a page that holds decoded code. */
+  onCodeWrite?: (key: number) => void;
 }

@@ -1,7 +1,7 @@
 // A sparse 64-bit address space of 64 KiB pages, for Linux-user mode:
 // the process image, its heap, its mmaps and its stack.
 
-import { MemFault, type GuestMemory } from './guest-memory.js';
+import { MemFault, type GuestMemory, type Lookaside } from './guest-memory.js';
 
 export const PAGE_SHIFT = 16;
 export const PAGE_SIZE = 1 << PAGE_SHIFT;
@@ -25,8 +25,12 @@ function pageKey(hi: number, lo: number): number {
   return (hi >>> 0) * 65536 + (lo >>> PAGE_SHIFT);
 }
 
-export class SparseMemory implements GuestMemory {
+export class SparseMemory implements GuestMemory, Lookaside {
   hi64 = 0;
+  readonly pageShift = PAGE_SHIFT;
+  readonly size = TLB_SIZE;
+  /** Compiled code probes the lookaside below inline. */
+  readonly lookaside: Lookaside = this;
   private readonly pages = new Map<number, Page>();
   // Direct-mapped lookaside for the page map: separate read and write sides so
   // a read-only page never satisfies a store.
@@ -40,7 +44,7 @@ export class SparseMemory implements GuestMemory {
   readonly wTagLo = new Int32Array(TLB_SIZE).fill(-1);
   readonly wTagHi = new Int32Array(TLB_SIZE);
   readonly wView: DataView[] = new Array<DataView>(TLB_SIZE);
-  /** Called when a page's mapping or permissions change (code caches listen). */
+  /** Called when a page is unmapped or loses execute permission (code caches listen). */
   onUnmap: ((pageNumber: number) => void) | undefined;
 
   // ---- mapping -----------------------------------------------------------
@@ -73,7 +77,13 @@ export class SparseMemory implements GuestMemory {
     const first = Math.floor(addr / PAGE_SIZE);
     const last = Math.floor((addr + len - 1) / PAGE_SIZE);
     for (let p = first; p <= last; p++) if (!this.pages.has(p)) return false;
-    for (let p = first; p <= last; p++) this.pages.get(p)!.prot = prot;
+    for (let p = first; p <= last; p++) {
+      const pg = this.pages.get(p)!;
+      // Losing execute permission drops the page's decoded code: a loop must
+      // not keep running on a page that is no longer executable.
+      if (pg.prot & PROT_EXEC && !(prot & PROT_EXEC)) this.onUnmap?.(p);
+      pg.prot = prot;
+    }
     this.flushTlb();
     return true;
   }

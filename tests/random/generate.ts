@@ -59,6 +59,15 @@ export const EXCLUDED: Record<string, string> = {
   mtfsb1: 'can set FP exception enables',
   mtfsb0: 'paired with mtfsb1',
   mftb: 'time base: nondeterministic',
+  // QEMU 7.2 expands these with host vector ops, and on AVX-512 hosts a
+  // wrapping mask (mb > me) loses bits: its answer depends on the machine
+  // (seen on the CI machines of 2026-12). tskvm follows the ISA; the QEMU
+  // goldens of tests/snippets/vmx/int-logic.S (made on a host without the
+  // bug) still check these rows.
+  vrldmi: 'QEMU result depends on the host CPU (AVX-512)',
+  vrlwmi: 'same expansion as vrldmi',
+  vrldnm: 'same expansion as vrldmi',
+  vrlwnm: 'same expansion as vrldmi',
 };
 
 /** Load/store rows that write RA (update forms), many registers, or have pairing rules. */

@@ -18,7 +18,7 @@
 import type { Insn } from '../../isa/ppc64/spec.js';
 import type { Handler } from './interp/index.js';
 import type { CpuState } from './state.js';
-import { emit } from './exec-emit.js';
+import { emit, type LookasideGeometry } from './exec-emit.js';
 
 /**
  * Runs the block from its head, looping back to the head while the
@@ -116,7 +116,7 @@ function generated(
   mnems: readonly string[],
   nextLo: readonly number[],
   wrapHi: number,
-  fastMem: boolean,
+  la: LookasideGeometry | undefined,
 ): BlockFn {
   const len = handlers.length;
   const names: string[] = [];
@@ -135,7 +135,7 @@ function generated(
   let body = '';
   for (let k = 0; k < len; k++) {
     const setNip = `s.nipLo = ${nextLo[k]!};${nextLo[k] === 0 ? ` s.nipHi = ${wrapHi};` : ''}`;
-    const e = emit({ mnem: mnems[k]!, w: words[k]!, hi, lo: (lo + 4 * k) | 0, nextHi: nextLo[k] === 0 ? wrapHi : hi, nextLo: nextLo[k]!, fastMem });
+    const e = emit({ mnem: mnems[k]!, w: words[k]!, hi, lo: (lo + 4 * k) | 0, nextHi: nextLo[k] === 0 ? wrapHi : hi, nextLo: nextLo[k]!, la });
     if (e === undefined) {
       const h = `h${names.length}`;
       names.push(h);
@@ -151,7 +151,7 @@ function generated(
     }
   }
   body += `n += ${len}; ${again} return n;\n`;
-  const src = `"use strict"; return function block(s, rem) {\nconst L = s.gprLo, H = s.gprHi;\n${fastMem ? 'const M = s.mem, RTL = M.rTagLo, RTH = M.rTagHi, RV = M.rView, WTL = M.wTagLo, WTH = M.wTagHi, WV = M.wView;\n' : ''}let n = 0; s.blockRetired = 0;\n${loops ? `for (;;) {\n${body}}` : body}\n};`;
+  const src = `"use strict"; return function block(s, rem) {\nconst L = s.gprLo, H = s.gprHi;\n${la ? 'const M = s.mem.lookaside, RTL = M.rTagLo, RTH = M.rTagHi, RV = M.rView, WTL = M.wTagLo, WTH = M.wTagHi, WV = M.wView;\n' : ''}let n = 0; s.blockRetired = 0;\n${loops ? `for (;;) {\n${body}}` : body}\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const factory = new Function(...names, src) as (...h: Handler[]) => BlockFn;
   return factory(...args);
@@ -196,8 +196,8 @@ export function buildBlock(
   words: readonly number[],
   kinds: readonly number[],
   mnems: readonly string[],
-  /** Guest memory is a SparseMemory (loads and stores probe its lookaside inline). */
-  fastMem = false,
+  /** The memory's lookaside, probed inline by loads and stores (undefined: method calls only). */
+  la?: LookasideGeometry,
 ): Block {
   const nextLo: number[] = [];
   for (let k = 0; k < handlers.length; k++) nextLo.push((lo + 4 * (k + 1)) | 0);
@@ -205,7 +205,7 @@ export function buildBlock(
   let fn: BlockFn | undefined;
   if (canGenerate !== false) {
     try {
-      fn = generated(hi | 0, lo | 0, handlers, words, kinds, mnems, nextLo, wrapHi, fastMem);
+      fn = generated(hi | 0, lo | 0, handlers, words, kinds, mnems, nextLo, wrapHi, la);
       canGenerate = true;
     } catch {
       canGenerate = false;

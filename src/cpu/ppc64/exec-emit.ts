@@ -8,10 +8,11 @@
 // to hold every emitter to the handlers' (QEMU-checked) results.
 //
 // Generated code sees: `s` (CpuState), `L`/`H` (s.gprLo/s.gprHi), and when
-// guest memory is a SparseMemory its lookaside (`RTL`/`RTH`/`RV` for reads,
-// `WTL`/`WTH`/`WV` for writes): loads and stores probe it inline, the way
-// SparseMemory's own methods do, and call those methods on a miss or a page-
-// crossing access (faults, split accesses and refills stay in one place).
+// guest memory has a lookaside (GuestMemory.lookaside: Linux-user's page map,
+// a system thread's TLB) its arrays (`RTL`/`RTH`/`RV` for reads, `WTL`/`WTH`/
+// `WV` for writes): loads and stores probe it inline, the way the memory's
+// own methods do, and call those methods on a miss or a page-crossing access
+// (translation, faults, split accesses and refills stay in one place).
 
 /** What the block builder needs to know about the slot. */
 export interface EmitSlot {
@@ -22,8 +23,14 @@ export interface EmitSlot {
   readonly lo: number;
   readonly nextHi: number;
   readonly nextLo: number;
-  /** Guest memory is a SparseMemory: probe its lookaside inline. */
-  readonly fastMem: boolean;
+  /** Geometry of the memory's lookaside, probed inline; undefined: call the memory's methods. */
+  readonly la: LookasideGeometry | undefined;
+}
+
+/** Page size and entry count of a lookaside (GuestMemory.lookaside). */
+export interface LookasideGeometry {
+  readonly pageShift: number;
+  readonly size: number;
 }
 
 export interface Emitted {
@@ -102,32 +109,35 @@ function eaX(ra: number, rb: number): string {
 type LoadKind = 'b' | 'h' | 'ha' | 'w' | 'wa' | 'd';
 
 /** Inline lookaside probe for an access of `size` bytes at (eh, el): a condition; `ix`/`off` in scope. */
-function probe(side: 'R' | 'W', size: number): string {
-  return `${side}TL[ix] === pg && ${side}TH[ix] === eh${size > 1 ? ` && off <= ${65536 - size}` : ''}`;
+function probe(la: LookasideGeometry, side: 'R' | 'W', size: number): string {
+  return `${side}TL[ix] === pg && ${side}TH[ix] === eh${size > 1 ? ` && off <= ${(1 << la.pageShift) - size}` : ''}`;
 }
-const PROBE_VARS = 'const pg = el >>> 16, ix = pg & 255, off = el & 0xffff;';
+function probeVars(la: LookasideGeometry): string {
+  return `const pg = el >>> ${la.pageShift}, ix = pg & ${la.size - 1}, off = el & ${(1 << la.pageShift) - 1};`;
+}
 
-function load(kind: LoadKind, rt: number, ea: string, update: number, fast: boolean): string {
+function load(kind: LoadKind, rt: number, ea: string, update: number, la: LookasideGeometry | undefined): string {
   let v: string;
-  if (fast) {
+  if (la) {
+    const PROBE_VARS = probeVars(la);
     switch (kind) {
       case 'b':
-        v = `${PROBE_VARS} L[${rt}] = ${probe('R', 1)} ? RV[ix].getUint8(off) : s.mem.read8(eh, el); H[${rt}] = 0;`;
+        v = `${PROBE_VARS} L[${rt}] = ${probe(la, 'R', 1)} ? RV[ix].getUint8(off) : s.mem.read8(eh, el); H[${rt}] = 0;`;
         break;
       case 'h':
-        v = `${PROBE_VARS} L[${rt}] = ${probe('R', 2)} ? RV[ix].getUint16(off, s.le) : s.mem.read16(eh, el, s.le); H[${rt}] = 0;`;
+        v = `${PROBE_VARS} L[${rt}] = ${probe(la, 'R', 2)} ? RV[ix].getUint16(off, s.le) : s.mem.read16(eh, el, s.le); H[${rt}] = 0;`;
         break;
       case 'ha':
-        v = `${PROBE_VARS} const v = ((${probe('R', 2)} ? RV[ix].getUint16(off, s.le) : s.mem.read16(eh, el, s.le)) << 16) >> 16; L[${rt}] = v; H[${rt}] = v >> 31;`;
+        v = `${PROBE_VARS} const v = ((${probe(la, 'R', 2)} ? RV[ix].getUint16(off, s.le) : s.mem.read16(eh, el, s.le)) << 16) >> 16; L[${rt}] = v; H[${rt}] = v >> 31;`;
         break;
       case 'w':
-        v = `${PROBE_VARS} L[${rt}] = ${probe('R', 4)} ? RV[ix].getInt32(off, s.le) : s.mem.read32(eh, el, s.le); H[${rt}] = 0;`;
+        v = `${PROBE_VARS} L[${rt}] = ${probe(la, 'R', 4)} ? RV[ix].getInt32(off, s.le) : s.mem.read32(eh, el, s.le); H[${rt}] = 0;`;
         break;
       case 'wa':
-        v = `${PROBE_VARS} const v = ${probe('R', 4)} ? RV[ix].getInt32(off, s.le) : s.mem.read32(eh, el, s.le); L[${rt}] = v; H[${rt}] = v >> 31;`;
+        v = `${PROBE_VARS} const v = ${probe(la, 'R', 4)} ? RV[ix].getInt32(off, s.le) : s.mem.read32(eh, el, s.le); L[${rt}] = v; H[${rt}] = v >> 31;`;
         break;
       case 'd':
-        v = `${PROBE_VARS} if (${probe('R', 8)}) { const dv = RV[ix], le = s.le; const vl = dv.getInt32(le ? off : off + 4, le); H[${rt}] = dv.getInt32(le ? off + 4 : off, le); L[${rt}] = vl; } else { const m = s.mem; L[${rt}] = m.read64(eh, el, s.le); H[${rt}] = m.hi64; }`;
+        v = `${PROBE_VARS} if (${probe(la, 'R', 8)}) { const dv = RV[ix], le = s.le; const vl = dv.getInt32(le ? off : off + 4, le); H[${rt}] = dv.getInt32(le ? off + 4 : off, le); L[${rt}] = vl; } else { const m = s.mem; L[${rt}] = m.read64(eh, el, s.le); H[${rt}] = m.hi64; }`;
         break;
     }
     return `{ ${ea} ${v}${update ? ` L[${update}] = el; H[${update}] = eh;` : ''} }`;
@@ -155,10 +165,10 @@ function load(kind: LoadKind, rt: number, ea: string, update: number, fast: bool
   return `{ ${ea} ${v}${update ? ` L[${update}] = el; H[${update}] = eh;` : ''} }`;
 }
 
-function store(size: 1 | 2 | 4 | 8, rs: number, ea: string, update: number, fast: boolean): string {
+function store(size: 1 | 2 | 4 | 8, rs: number, ea: string, update: number, la: LookasideGeometry | undefined): string {
   let v: string;
-  if (fast) {
-    const p = `${PROBE_VARS} if (${probe('W', size)}) `;
+  if (la) {
+    const p = `${probeVars(la)} if (${probe(la, 'W', size)}) `;
     switch (size) {
       case 1:
         v = `${p}WV[ix].setUint8(off, L[${rs}]); else s.mem.write8(eh, el, L[${rs}]);`;
@@ -372,14 +382,14 @@ export function emit(e: EmitSlot): Emitted | undefined {
     const [kind, mode, update] = ld;
     const ra = RA(w);
     if (update && (ra === 0 || ra === RT(w))) return undefined; // invalid form: the handler traps
-    return { code: load(kind, RT(w), eaOf(mode, w), update ? ra : 0, e.fastMem), mayThrow: true, branch: false };
+    return { code: load(kind, RT(w), eaOf(mode, w), update ? ra : 0, e.la), mayThrow: true, branch: false };
   }
   const st = STORES[e.mnem];
   if (st) {
     const [size, mode, update] = st;
     const ra = RA(w);
     if (update && ra === 0) return undefined;
-    return { code: store(size, RT(w), eaOf(mode, w), update ? ra : 0, e.fastMem), mayThrow: true, branch: false };
+    return { code: store(size, RT(w), eaOf(mode, w), update ? ra : 0, e.la), mayThrow: true, branch: false };
   }
   switch (e.mnem) {
     case 'b': {

@@ -1,9 +1,13 @@
 // The interpreter's run loop with a decoded-instruction cache.
 //
-// Code is cached per 4 KiB page of effective address: each slot holds the
-// instruction word and its handler. The cache is dropped for a page on icbi
-// (the architected way to make modified code visible) and when memory is
-// unmapped; a JIT tier would key compiled blocks the same way (docs/jit.md).
+// Code is cached per 4 KiB code page and per mode (msr.ts: byte order,
+// privilege, enabled facilities): each slot holds the instruction word and
+// its handler, chosen for that mode (a privileged instruction in problem
+// state, or an FP instruction with MSR[FP]=0, decodes to the interrupt it
+// raises). The page is the physical page when the memory translates (system
+// mode: GuestMemory.codeKey), else the effective page (Linux-user mode). A
+// page's decoded code is dropped on icbi, when the memory reports a store to
+// it, and when it is unmapped or re-protected (docs/jit.md).
 //
 // A slot that is entered often becomes the head of a straight-line block
 // (exec-block.ts): one generated function running the already-decoded
@@ -13,12 +17,16 @@
 // the guest sees exactly what single-stepping shows (docs/performance.md).
 
 import { decoder, type Decoder } from '../../isa/ppc64/decoder.js';
+import { facilityFor } from '../../isa/ppc64/facility.js';
+import type { Insn } from '../../isa/ppc64/spec.js';
 import { MemFault, type GuestMemory } from '../../memory/guest-memory.js';
-import { SparseMemory } from '../../memory/sparse-memory.js';
 import { HANDLERS, type Handler } from './interp/index.js';
 import { eaDisp } from './interp/common.js';
 import type { CpuState } from './state.js';
 import { CpuTrap } from './trap.js';
+import { Interrupt, VEC_DECREMENTER, VEC_EXTERNAL, VEC_FP_UNAVAILABLE, VEC_VMX_UNAVAILABLE, VEC_VSX_UNAVAILABLE } from './interrupt.js';
+import { deliver, trapInterrupt } from './delivery.js';
+import { MODE_FP, MODE_HV, MODE_PR, MODE_TRACE, MODE_VEC, MODE_VSX } from './msr.js';
 import { buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, K_STRAIGHT, type Block } from './exec-block.js';
 
 const CODE_PAGE_SHIFT = 12;
@@ -101,13 +109,43 @@ const illegalHandler: Handler = () => {
 const privilegedHandler: Handler = () => {
   throw new CpuTrap('privileged');
 };
+// Facility unavailable (Book III 7.5.10-12): raised before the instruction does anything.
+const fpUnavailable: Handler = () => {
+  throw new Interrupt(VEC_FP_UNAVAILABLE, 0, false);
+};
+const vecUnavailable: Handler = () => {
+  throw new Interrupt(VEC_VMX_UNAVAILABLE, 0, false);
+};
+const vsxUnavailable: Handler = () => {
+  throw new Interrupt(VEC_VSX_UNAVAILABLE, 0, false);
+};
+
+/** The facility-unavailable handler for a row in `mode`, or undefined when the facility is on. */
+function facilityHandler(row: Insn, word: number, mode: number): Handler | undefined {
+  if ((mode & (MODE_FP | MODE_VEC | MODE_VSX)) === (MODE_FP | MODE_VEC | MODE_VSX)) return undefined;
+  switch (facilityFor(row, word)) {
+    case 'fp':
+      return mode & MODE_FP ? undefined : fpUnavailable;
+    case 'vec':
+      return mode & MODE_VEC ? undefined : vecUnavailable;
+    case 'vsx':
+      return mode & MODE_VSX ? undefined : vsxUnavailable;
+    default:
+      return undefined;
+  }
+}
 
 /** Dispatches of a slot before it heads a compiled block, unless configured. */
 export const DEFAULT_BLOCK_THRESHOLD = 16;
 
 export interface ExecutorOptions {
-  /** Problem state (MSR[PR]=1): supervisor and hypervisor instructions trap as privileged. */
-  problemState?: boolean;
+  /**
+   * System mode: the thread runs a partition. Interrupts the partition takes
+   * itself are delivered in place (delivery.ts) and run() goes on; only
+   * hypervisor interrupts (and wait) end run(), as Interrupt data. Without
+   * it (Linux-user mode) every trap ends run() as a CpuTrap or MemFault.
+   */
+  system?: boolean;
   decoder?: Decoder;
   /**
    * Single-step dispatches of a slot before it heads a compiled block
@@ -140,12 +178,17 @@ function clearPage(p: CodePage): void {
 }
 
 export class Executor {
-  private readonly pages = new Map<number, CodePage>();
+  /** Decoded pages per mode word, each by code-page key. */
+  private readonly byMode = new Map<number, Map<number, CodePage>>();
+  /** The map of the mode the thread ran in last. */
+  private pages: Map<number, CodePage>;
+  private pagesMode: number;
   private readonly dec: Decoder;
-  private readonly problemState: boolean;
+  private readonly system: boolean;
   private readonly blockThreshold: number;
-  private cachedLe: boolean;
   private cachedMem: GuestMemory;
+  /** cpu.ctxGen when the current page was looked up (a change drops it). */
+  private gen: number;
   private fetchFaulted = false;
   private lastKind = K_NONE;
   private lastMnem = '';
@@ -159,43 +202,81 @@ export class Executor {
     opts: ExecutorOptions = {},
   ) {
     this.dec = opts.decoder ?? decoder();
-    this.problemState = opts.problemState ?? true;
+    this.system = opts.system ?? false;
     this.blockThreshold = opts.blockThreshold ?? DEFAULT_BLOCK_THRESHOLD;
-    this.cachedLe = cpu.le;
     this.cachedMem = cpu.mem;
-    cpu.onIcbi = (hi, lo) => this.invalidate((hi >>> 0) * 2 ** 32 + (lo >>> 0), 128);
+    this.gen = cpu.ctxGen;
+    this.pagesMode = cpu.mode;
+    this.pages = this.modePages(cpu.mode);
+    cpu.onIcbi = (hi, lo) => {
+      const key = cpu.mem.codeKey?.(hi, lo, false);
+      if (key === undefined) this.invalidate((hi >>> 0) * 2 ** 32 + (lo >>> 0), 128);
+      else this.invalidateKey(key);
+    };
+    cpu.mem.onCodeWrite = (key) => this.invalidateKey(key);
   }
 
-  /** The handler that executes an instruction word (illegal/privileged traps included). */
-  handlerFor(word: number): Handler {
+  private modePages(mode: number): Map<number, CodePage> {
+    let m = this.byMode.get(mode);
+    if (!m) this.byMode.set(mode, (m = new Map()));
+    return m;
+  }
+
+  /** The handler that executes an instruction word in `mode` (the interrupt it raises included). */
+  handlerFor(word: number, mode = this.cpu.mode): Handler {
     const row = this.dec.decode(word);
     this.lastKind = K_NONE;
     this.lastMnem = '';
     if (!row) return illegalHandler;
-    if (this.problemState && row.priv && row.priv !== 'user') return privilegedHandler;
+    if (row.priv && row.priv !== 'user') {
+      if (mode & MODE_PR) return privilegedHandler;
+      // Hypervisor instructions outside hypervisor state: the hypervisor emulates or refuses them (HEAI).
+      if (row.priv === 'hypervisor' && !(mode & MODE_HV)) return illegalHandler;
+    }
     const h = HANDLERS[row.mnem];
     if (!h) return illegalHandler;
+    const unavailable = facilityHandler(row, word, mode);
+    if (unavailable) return unavailable;
     this.lastKind = slotKind(row);
     this.lastMnem = row.mnem;
     return h;
   }
 
-  /** Forget decoded code in [addr, addr+len). */
+  /** Forget decoded code in [addr, addr+len) of the code-key space (effective addresses in Linux-user mode). */
   invalidate(addr: number, len: number): void {
     const first = Math.floor(addr / (1 << CODE_PAGE_SHIFT));
     const last = Math.floor((addr + Math.max(len, 1) - 1) / (1 << CODE_PAGE_SHIFT));
-    for (let p = first; p <= last; p++) {
-      const pg = this.pages.get(p);
+    for (let p = first; p <= last; p++) this.invalidateKey(p);
+  }
+
+  /** Forget decoded code of one code page, in every mode. */
+  invalidateKey(key: number): void {
+    for (const m of this.byMode.values()) {
+      const pg = m.get(key);
       if (pg) clearPage(pg);
     }
   }
 
   invalidateAll(): void {
-    for (const p of this.pages.values()) clearPage(p);
+    for (const m of this.byMode.values()) for (const p of m.values()) clearPage(p);
   }
 
   private codePage(hi: number, lo: number): CodePage {
-    const key = (hi >>> 0) * 2 ** (32 - CODE_PAGE_SHIFT) + (lo >>> CODE_PAGE_SHIFT);
+    const s = this.cpu;
+    if (s.mode !== this.pagesMode) {
+      this.pagesMode = s.mode;
+      this.pages = this.modePages(s.mode);
+    }
+    let key: number | undefined;
+    const mem = s.mem;
+    if (mem.codeKey !== undefined) {
+      try {
+        key = mem.codeKey(hi, lo, true);
+      } catch (e) {
+        this.fetchFaulted = true; // nip has not moved yet
+        throw e;
+      }
+    } else key = (hi >>> 0) * 2 ** (32 - CODE_PAGE_SHIFT) + (lo >>> CODE_PAGE_SHIFT);
     let p = this.pages.get(key);
     if (!p) {
       p = newPage();
@@ -212,7 +293,7 @@ export class Executor {
       this.fetchFaulted = true; // nip has not moved yet
       throw e;
     }
-    const h = this.handlerFor(w);
+    const h = this.handlerFor(w, this.cpu.mode);
     p.w[idx] = w;
     p.h[idx] = h;
     p.k[idx] = this.lastKind;
@@ -233,7 +314,7 @@ export class Executor {
       p.hits[idx] = -0x40000000; // not a block head: stop counting for a long while
       return undefined;
     }
-    const b = buildBlock(hi, lo, Array.from(p.h.slice(idx, idx + len), (h) => h!), Array.from(p.w.subarray(idx, idx + len)), Array.from(p.k.subarray(idx, idx + len)), p.m.slice(idx, idx + len), this.cpu.mem instanceof SparseMemory);
+    const b = buildBlock(hi, lo, Array.from(p.h.slice(idx, idx + len), (h) => h!), Array.from(p.w.subarray(idx, idx + len)), Array.from(p.k.subarray(idx, idx + len)), p.m.slice(idx, idx + len), this.cpu.mem.lookaside);
     p.b[idx] = b;
     return b;
   }
@@ -262,17 +343,68 @@ export class Executor {
    * CPU traps (returns the trap; nip then points at the trapping instruction,
    * or past it for a syscall).
    */
-  run(budget: number): CpuTrap | undefined {
+  run(budget: number): CpuTrap | Interrupt | undefined {
+    if (this.system) return this.runSystem(budget);
+    return this.runSlice(budget);
+  }
+
+  /**
+   * System mode: run the partition, delivering the interrupts it takes
+   * itself (program, storage, facility, system call, decrementer, external…)
+   * and returning the hypervisor ones. Returns undefined when the budget is
+   * spent, or CpuTrap('wait').
+   */
+  private runSystem(budget: number): Interrupt | CpuTrap | undefined {
     const s = this.cpu;
-    if (s.le !== this.cachedLe || s.mem !== this.cachedMem) {
-      // Compiled blocks depend on both (decoding, and the memory's fast path).
+    const end = s.icount + budget;
+    for (;;) {
+      if (s.asyncPending()) {
+        const v = s.extPending ? VEC_EXTERNAL : VEC_DECREMENTER;
+        const intr = new Interrupt(v, 0, false);
+        intr.nipHi = s.nipHi;
+        intr.nipLo = s.nipLo;
+        deliver(s, intr);
+      }
+      const left = end - s.icount;
+      if (left <= 0) return undefined;
+      const t = this.runSlice(left);
+      if (t === undefined) {
+        if (this.asyncStop) {
+          this.asyncStop = false;
+          continue;
+        }
+        return undefined;
+      }
+      if (t instanceof CpuTrap && (t.kind === 'wait' || t.kind === 'halt')) return t;
+      const intr = t instanceof Interrupt ? t : trapInterrupt(t as CpuTrap, this.lastWord);
+      intr.nipHi = s.nipHi;
+      intr.nipLo = s.nipLo;
+      if (intr.hv) return intr;
+      deliver(s, intr);
+    }
+  }
+
+  /** Set by runSlice when an MSR write enabled a pending asynchronous interrupt. */
+  private asyncStop = false;
+  /** The instruction word of the last trap (HEIR, the instruction image). */
+  private lastWord = 0;
+
+  /** Run until the budget is spent or a trap (no delivery). */
+  private runSlice(budget: number): CpuTrap | Interrupt | undefined {
+    const s = this.cpu;
+    if (s.mem !== this.cachedMem) {
+      // Compiled blocks depend on the memory's fast path.
       this.invalidateAll();
-      this.cachedLe = s.le;
       this.cachedMem = s.mem;
+      s.mem.onCodeWrite = (key) => this.invalidateKey(key);
+      this.curPage = undefined;
+    }
+    if (s.ctxGen !== this.gen) {
+      this.gen = s.ctxGen;
       this.curPage = undefined;
     }
     const threshold = this.blockThreshold;
-    if (threshold < 0) return this.runPlain(budget);
+    if (threshold < 0 || s.mode & MODE_TRACE) return this.runPlain(budget);
     let n = 0;
     let page = this.curPage;
     let tagLo = this.curTagLo;
@@ -291,6 +423,11 @@ export class Executor {
           if (nx !== undefined && nx.lo === s.nipLo && nx.hi === s.nipHi && nx.valid && nx.len <= budget - n) {
             blk = nx;
             n += nx.fn(s, budget - n);
+            if (s.ctxGen !== this.gen) {
+              page = undefined;
+              blk = undefined;
+              if (this.contextChanged()) break;
+            }
             continue;
           }
         }
@@ -312,6 +449,11 @@ export class Executor {
           blk = b;
           entry = true;
           n += b.fn(s, budget - n);
+          if (s.ctxGen !== this.gen) {
+            page = undefined;
+            blk = undefined;
+            if (this.contextChanged()) break;
+          }
           continue;
         }
         blk = undefined;
@@ -323,6 +465,10 @@ export class Executor {
         h(s, page.w[idx]!);
         n++;
         entry = page.k[idx] !== K_STRAIGHT;
+        if (s.ctxGen !== this.gen) {
+          page = undefined;
+          if (this.contextChanged()) break;
+        }
       }
       this.finish(n, page, tagLo, tagHi);
       return undefined;
@@ -335,14 +481,14 @@ export class Executor {
    * The plain interpreter: one handler call per instruction, no block
    * bookkeeping (blockThreshold < 0). Same results as run(), which it mirrors.
    */
-  private runPlain(budget: number): CpuTrap | undefined {
+  private runPlain(budget: number): CpuTrap | Interrupt | undefined {
     const s = this.cpu;
     let n = 0;
     let page = this.curPage;
     let tagLo = this.curTagLo;
     let tagHi = this.curTagHi;
     try {
-      while (n < budget) {
+      loop: while (n < budget) {
         const lo = s.nipLo;
         const hi = s.nipHi;
         if (lo >>> CODE_PAGE_SHIFT !== tagLo || hi !== tagHi || page === undefined) {
@@ -491,6 +637,12 @@ export class Executor {
           }
           default:
             h(s, w); // may throw: then this instruction has not retired
+            if (s.ctxGen !== this.gen) {
+              n++;
+              page = undefined;
+              if (this.contextChanged()) break loop;
+              continue;
+            }
         }
         n++;
       }
@@ -501,11 +653,25 @@ export class Executor {
     }
   }
 
+  /**
+   * The MSR, the translation context or the decrementer changed (cpu.ctxGen):
+   * the current code page must be looked up again, and in system mode an
+   * interrupt that just became deliverable ends the slice (run() takes it).
+   */
+  private contextChanged(): boolean {
+    this.gen = this.cpu.ctxGen;
+    if (this.system && this.cpu.asyncPending()) {
+      this.asyncStop = true;
+      return true;
+    }
+    return false;
+  }
+
   /** Turn a throw from guest code into the trap run() returns (or rethrow a host error). */
-  private trapped(e: unknown, n: number, blk: Block | undefined, page: CodePage | undefined, tagLo: number, tagHi: number): CpuTrap {
+  private trapped(e: unknown, n: number, blk: Block | undefined, page: CodePage | undefined, tagLo: number, tagHi: number): CpuTrap | Interrupt {
     const s = this.cpu;
-    let trap: CpuTrap;
-    if (e instanceof CpuTrap) trap = e;
+    let trap: CpuTrap | Interrupt;
+    if (e instanceof CpuTrap || e instanceof Interrupt) trap = e;
     else if (e instanceof MemFault) trap = new CpuTrap('segv', e.reason === 'unmapped' ? 1 : 2, e.address);
     else {
       this.finish(n, page, tagLo, tagHi);
@@ -518,13 +684,18 @@ export class Executor {
       const k = (((s.nipLo - blk.lo) | 0) >>> 2) - 1;
       n += s.blockRetired + (k >= 0 && k < blk.len ? k : blk.len - 1);
     }
-    if (trap.kind === 'syscall') n++;
-    else if (this.fetchFaulted) this.fetchFaulted = false;
+    const after = trap instanceof CpuTrap ? trap.kind === 'syscall' || trap.kind === 'wait' : trap.after;
+    this.lastWord = 0;
+    if (after) {
+      n++;
+      if (page !== undefined) this.lastWord = page.w[((s.nipLo - 4) >>> 2) & (SLOTS - 1)]!;
+    } else if (this.fetchFaulted) this.fetchFaulted = false;
     else {
       // nip was advanced before the handler ran: step back to the faulting instruction.
       const lo = (s.nipLo - 4) | 0;
       if (lo >>> 0 > s.nipLo >>> 0) s.nipHi = (s.nipHi - 1) | 0;
       s.nipLo = lo;
+      if (page !== undefined) this.lastWord = page.w[(lo >>> 2) & (SLOTS - 1)]!;
     }
     this.finish(n, page, tagLo, tagHi);
     return trap;

@@ -1,12 +1,12 @@
-// Architected state of one POWER9 hardware thread, as problem state sees it.
+// Architected state of one POWER9 hardware thread: the problem-state
+// registers, the MSR and the SPRs a partition sees (spr.ts).
 //
 // 64-bit registers are kept as two int32 halves (lo, hi): see docs/registers.md
 // for the measurement behind that choice. VSRs are 4 words each, word 0 the most
 // significant (ISA element order); FPR i is doubleword 0 of VSR i, VR i is VSR 32+i.
 
 import type { GuestMemory } from '../../memory/guest-memory.js';
-
-export const MSR_LE = 1;
+import { modeOf, MSR_LE, MODE_LE, MSR_EE, MSRH_SF } from './msr.js';
 
 export class CpuState {
   readonly gprLo = new Int32Array(32);
@@ -56,8 +56,40 @@ export class CpuState {
   pprHi = 0x00100000;
   pprLo = 0;
 
-  /** MSR[LE]: true when the thread runs little-endian. */
+  /** MSR as (hi, lo) halves: written only through setMsr(). */
+  msrHi = MSRH_SF;
+  msrLo = MSR_LE;
+  /** The mode word derived from the MSR (msr.ts): what decoded code depends on. */
+  mode = MODE_LE;
+  /** MSR[LE], derived: true when the thread runs little-endian (read on every access). */
   le = true;
+
+  /**
+   * SPRs without a field of their own (spr.ts), by SPR number: value as
+   * (hi, lo). Aliases (user SPRG3, PSSCR views…) resolve to one number.
+   */
+  readonly sprHi = new Int32Array(1024);
+  readonly sprLo = new Int32Array(1024);
+
+  /**
+   * Decrementer: the timebase value at which DEC reads 0 (DEC = decBase - TB).
+   * Doubles: exact for 2^53 ticks (over 200 days at 512 MHz).
+   */
+  decBase = 0x7fffffff;
+  /** LPCR[LD] as the hypervisor set it: DEC is 64 bits wide (else 32). */
+  largeDec = false;
+  /** An external interrupt is presented to this thread (set by the hypervisor, e.g. LPCR[MER] mediation). */
+  extPending = false;
+
+  /**
+   * Bumped whenever what the next instruction fetch or an interrupt check
+   * depends on changes: an MSR write, a DEC write, a translation flush. The
+   * run loop compares it after anything that may have changed it.
+   */
+  ctxGen = 0;
+
+  /** Called after each MSR write (the MMU picks its translation context). */
+  onMsrWrite: ((s: CpuState) => void) | undefined;
 
   // Load-and-reserve: one reservation granule.
   resValid = false;
@@ -81,6 +113,50 @@ export class CpuState {
   timebase: () => number = () => Math.floor(globalThis.performance.now() * 512_000);
 
   constructor(public mem: GuestMemory) {}
+
+  // ---- MSR ----
+
+  /** Write the MSR and recompute everything derived from it. */
+  setMsr(hi: number, lo: number): void {
+    this.msrHi = hi | 0;
+    this.msrLo = lo | 0;
+    this.mode = modeOf(hi, lo);
+    this.le = (this.mode & MODE_LE) !== 0;
+    this.ctxGen++;
+    this.onMsrWrite?.(this);
+  }
+
+  get msr(): bigint {
+    return (BigInt(this.msrHi >>> 0) << 32n) | BigInt(this.msrLo >>> 0);
+  }
+
+  set msr(v: bigint) {
+    this.setMsr(Number((v >> 32n) & 0xffffffffn) | 0, Number(v & 0xffffffffn) | 0);
+  }
+
+  // ---- decrementer ----
+
+  /** The DEC value now, as a signed number (32 or 64 bits wide per largeDec). */
+  dec(): number {
+    const v = this.decBase - this.timebase();
+    if (this.largeDec) return v;
+    return v | 0; // 32-bit register: wraps like the hardware's
+  }
+
+  setDec(v: number): void {
+    this.decBase = this.timebase() + v;
+    this.ctxGen++;
+  }
+
+  /** A decrementer exception exists (DEC's sign bit is set; level-triggered as on POWER9). */
+  decPending(): boolean {
+    return this.dec() < 0;
+  }
+
+  /** An asynchronous interrupt the partition takes now is pending and enabled (MSR[EE]). */
+  asyncPending(): boolean {
+    return (this.msrLo & MSR_EE) !== 0 && (this.extPending || this.decPending());
+  }
 
   // ---- 64-bit register helpers (hi/lo) for slow paths and host code ----
 

@@ -15,7 +15,7 @@
 import type { HandlerTable } from './handler.js';
 import type { CpuState } from '../state.js';
 import { eaDisp, eaIndexed } from './common.js';
-import { CpuTrap, illegal } from '../trap.js';
+import { alignment, illegal } from '../trap.js';
 import { addrAdd, probeStore } from './loadstore-util.js';
 
 /** The value each thread's reservation remembered: [hi0, lo0, hi1, lo1] (as read at EA, EA+8). */
@@ -27,9 +27,6 @@ function resVal(s: CpuState): Int32Array {
   return v;
 }
 
-function alignTrap(): never {
-  throw new CpuTrap('bus');
-}
 
 /** Read `size` bytes (1, 2, 4, 8) at (hi, lo) zero-extended: low word returned, high word in s.tmpHi. */
 function readN(s: CpuState, hi: number, lo: number, size: number): number {
@@ -56,7 +53,7 @@ function larx(s: CpuState, i: number, size: number): void {
   const rt = (i >>> 21) & 31;
   const lo = eaIndexed(s, (i >>> 16) & 31, (i >>> 11) & 31);
   const hi = s.tmpHi;
-  if ((lo & (size - 1)) !== 0) alignTrap();
+  if ((lo & (size - 1)) !== 0) alignment(hi, lo);
   const l = readN(s, hi, lo, size);
   const h = s.tmpHi;
   s.gprLo[rt] = l;
@@ -76,7 +73,7 @@ function stcx(s: CpuState, i: number, size: number): void {
   const hi = s.tmpHi;
   let ok = 0;
   if (s.resValid && s.resLo === lo && s.resHi === hi) {
-    if ((lo & (size - 1)) !== 0) alignTrap();
+    if ((lo & (size - 1)) !== 0) alignment(hi, lo);
     const l = readN(s, hi, lo, size);
     const v = resVal(s);
     if (l === v[1] && s.tmpHi === v[0]) {
@@ -154,7 +151,7 @@ export const LOADSTORE_ATOMIC_HANDLERS: HandlerTable = {
     if (rt & 1 || rt === ra || rt === rb) illegal();
     const lo = eaIndexed(s, ra, rb);
     const hi = s.tmpHi;
-    if ((lo & 15) !== 0) alignTrap();
+    if ((lo & 15) !== 0) alignment(hi, lo);
     loadPair(s, rt, hi, lo);
     const v = resVal(s);
     const f = s.le ? rt + 1 : rt;
@@ -175,7 +172,7 @@ export const LOADSTORE_ATOMIC_HANDLERS: HandlerTable = {
     const hi = s.tmpHi;
     let ok = 0;
     if (s.resValid && s.resLo === lo && s.resHi === hi) {
-      if ((lo & 15) !== 0) alignTrap();
+      if ((lo & 15) !== 0) alignment(hi, lo);
       const m = s.mem;
       const a = m.read64(hi, lo, s.le);
       const ah = m.hi64;

@@ -1,140 +1,33 @@
-// Interpreter: unit 'system' (system call, SPR and CR moves, storage control,
-// cache management). Handlers keyed by the mnemonic of their table row
-// (src/isa/ppc64/table/system.ts). Privileged rows have no handler here: the
-// run loop traps them in problem state.
+// Interpreter: unit 'system' (system call, SPR, MSR and CR moves, storage
+// control, cache management). Handlers keyed by the mnemonic of their table
+// row (src/isa/ppc64/table/system.ts). The run loop traps privileged rows in
+// problem state and hypervisor rows outside hypervisor state before they get
+// here; rows without a handler are illegal.
 
 import type { CpuState } from '../state.js';
 import type { HandlerTable } from './handler.js';
 import { eaIndexed } from './common.js';
 import { CpuTrap } from '../trap.js';
+import { readSpr, writeSpr, SPR_LR, SPR_CTR } from '../spr.js';
+import { rfid, withProblemStateRules } from '../delivery.js';
+import { MSR_EE, MSR_RI, MSR_LE, MSR_ME, MSR_S } from '../msr.js';
 
 /** SPR number from an XFX-form instruction (the two 5-bit halves are swapped). */
 export function sprOf(i: number): number {
   return ((i >>> 16) & 31) | (((i >>> 11) & 31) << 5);
 }
 
-export const SPR_XER = 1;
-export const SPR_DSCR = 3;
-export const SPR_LR = 8;
-export const SPR_CTR = 9;
-export const SPR_CTRL_RO = 136;
-export const SPR_VRSAVE = 256;
-export const SPR_SPRG3_RO = 259;
-export const SPR_TB = 268;
-export const SPR_TBU = 269;
-export const SPR_TBL_HV = 284;
-export const SPR_TBU_HV = 285;
-export const SPR_PVR = 287;
-export const SPR_TAR = 815;
-export const SPR_PPR = 896;
-export const SPR_PPR32 = 898;
-
-/** PVR of QEMU's -cpu power9 (POWER9 DD2.0), which Linux shows user space through mfpvr emulation. */
-export const POWER9_PVR = 0x004e1200;
-
 /** Data cache block size of POWER9 (dcbz zeroes this many bytes). */
 export const CACHE_BLOCK = 128;
-
-/**
- * An SPR number problem state may not use: the ISA's privileged numbers (bit
- * 0x10 of the SPR number) give a privileged-instruction trap, others an
- * illegal-instruction trap (both SIGILL under Linux, as under QEMU).
- */
-function noSuchSpr(spr: number): never {
-  throw new CpuTrap(spr & 0x10 ? 'privileged' : 'illegal');
-}
 
 function setRt(s: CpuState, rt: number, hi: number, lo: number): void {
   s.gprHi[rt] = hi;
   s.gprLo[rt] = lo;
 }
 
-/** mfspr / mftb: the SPRs Linux lets problem state read (as QEMU 7.2's linux-user does, plus DSCR/PPR32 per the ISA). */
-function readSpr(s: CpuState, rt: number, spr: number): void {
-  switch (spr) {
-    case SPR_XER:
-      return setRt(s, rt, 0, s.getXer());
-    case SPR_DSCR:
-      return setRt(s, rt, s.dscrHi, s.dscrLo);
-    case SPR_LR:
-      return setRt(s, rt, s.lrHi, s.lrLo);
-    case SPR_CTR:
-      return setRt(s, rt, s.ctrHi, s.ctrLo);
-    case SPR_CTRL_RO:
-      return setRt(s, rt, 0, 0);
-    case SPR_VRSAVE:
-      return setRt(s, rt, 0, s.vrsave);
-    case SPR_SPRG3_RO:
-      // Linux keeps the CPU number here for the vDSO; one CPU: 0.
-      return setRt(s, rt, 0, 0);
-    case SPR_TB:
-    case SPR_TBL_HV: {
-      const tb = s.timebase();
-      return setRt(s, rt, Math.floor(tb / 4294967296) | 0, tb % 4294967296 | 0);
-    }
-    case SPR_TBU:
-    case SPR_TBU_HV:
-      return setRt(s, rt, 0, Math.floor(s.timebase() / 4294967296) | 0);
-    case SPR_PVR:
-      return setRt(s, rt, 0, POWER9_PVR);
-    case SPR_TAR:
-      return setRt(s, rt, s.tarHi, s.tarLo);
-    case SPR_PPR:
-      return setRt(s, rt, s.pprHi, s.pprLo);
-    case SPR_PPR32:
-      return setRt(s, rt, 0, s.pprHi);
-    case 808:
-    case 809:
-    case 810:
-    case 811:
-      return; // reserved no-op SPRs (ISA 2.07 and later): RT unchanged
-    default:
-      noSuchSpr(spr);
-  }
-}
-
-function writeSpr(s: CpuState, rs: number, spr: number): void {
-  const hi = s.gprHi[rs]!;
-  const lo = s.gprLo[rs]!;
-  switch (spr) {
-    case SPR_XER:
-      s.setXer(lo);
-      return;
-    case SPR_DSCR:
-      s.dscrHi = hi;
-      s.dscrLo = lo;
-      return;
-    case SPR_LR:
-      s.lrHi = hi;
-      s.lrLo = lo;
-      return;
-    case SPR_CTR:
-      s.ctrHi = hi;
-      s.ctrLo = lo;
-      return;
-    case SPR_VRSAVE:
-      s.vrsave = lo;
-      return;
-    case SPR_TAR:
-      s.tarHi = hi;
-      s.tarLo = lo;
-      return;
-    case SPR_PPR:
-      s.pprHi = hi;
-      s.pprLo = lo;
-      return;
-    case SPR_PPR32:
-      s.pprHi = lo;
-      return;
-    case 808:
-    case 809:
-    case 810:
-    case 811:
-      return;
-    default:
-      noSuchSpr(spr);
-  }
-}
+/** MSR bits mtmsr/mtmsrd leave alone (low word: ME, S, LE; high word: HV and TS/TM). */
+const KEEP_LO = MSR_ME | MSR_S | MSR_LE;
+const KEEP_HI = 0x10000007;
 
 /** FXM with exactly one bit set: its CR field number (0..7), else -1. */
 function oneField(fxm: number): number {
@@ -169,18 +62,65 @@ export const SYSTEM_HANDLERS: HandlerTable = {
     throw new CpuTrap('syscall', (i >>> 5) & 0x7f);
   },
 
+  // mflr/mfctr/mtlr/mtctr are common in every function prologue: no table lookup.
   mfspr(s, i) {
-    readSpr(s, (i >>> 21) & 31, sprOf(i));
+    const rt = (i >>> 21) & 31;
+    const spr = sprOf(i);
+    if (spr === SPR_LR) setRt(s, rt, s.lrHi, s.lrLo);
+    else if (spr === SPR_CTR) setRt(s, rt, s.ctrHi, s.ctrLo);
+    else {
+      const lo = readSpr(s, spr);
+      if (lo !== undefined) setRt(s, rt, s.tmpHi, lo);
+    }
   },
 
   // mftb with a TBR other than 268/269 is an invalid form; QEMU treats mftb as
   // mfspr, and so does this.
   mftb(s, i) {
-    readSpr(s, (i >>> 21) & 31, sprOf(i));
+    const lo = readSpr(s, sprOf(i));
+    if (lo !== undefined) setRt(s, (i >>> 21) & 31, s.tmpHi, lo);
   },
 
   mtspr(s, i) {
-    writeSpr(s, (i >>> 21) & 31, sprOf(i));
+    const rs = (i >>> 21) & 31;
+    const spr = sprOf(i);
+    if (spr === SPR_LR) {
+      s.lrHi = s.gprHi[rs]!;
+      s.lrLo = s.gprLo[rs]!;
+    } else if (spr === SPR_CTR) {
+      s.ctrHi = s.gprHi[rs]!;
+      s.ctrLo = s.gprLo[rs]!;
+    } else writeSpr(s, spr, s.gprHi[rs]!, s.gprLo[rs]!);
+  },
+
+  // ---- privileged (Book III 5.4.4) ----
+
+  mfmsr(s, i) {
+    setRt(s, (i >>> 21) & 31, s.msrHi, s.msrLo);
+  },
+
+  // L=1 changes only EE and RI. L=0 changes the low word except HV-only and
+  // special bits: ME, S and LE are never changed by mtmsr(d); PR forces EE/IR/DR.
+  mtmsr(s, i) {
+    const v = s.gprLo[(i >>> 21) & 31]!;
+    if (i & 0x10000) s.setMsr(s.msrHi, (s.msrLo & ~(MSR_EE | MSR_RI)) | (v & (MSR_EE | MSR_RI)));
+    else s.setMsr(s.msrHi, withProblemStateRules((v & ~KEEP_LO) | (s.msrLo & KEEP_LO)));
+  },
+
+  // 64-bit form: the high word too, except HV and the transaction bits.
+  mtmsrd(s, i) {
+    const rs = (i >>> 21) & 31;
+    const v = s.gprLo[rs]!;
+    if (i & 0x10000) {
+      s.setMsr(s.msrHi, (s.msrLo & ~(MSR_EE | MSR_RI)) | (v & (MSR_EE | MSR_RI)));
+      return;
+    }
+    const hi = (s.gprHi[rs]! & ~KEEP_HI) | (s.msrHi & KEEP_HI);
+    s.setMsr(hi, withProblemStateRules((v & ~KEEP_LO) | (s.msrLo & KEEP_LO)));
+  },
+
+  rfid(s) {
+    rfid(s);
   },
 
   mfcr(s, i) {
@@ -213,12 +153,16 @@ export const SYSTEM_HANDLERS: HandlerTable = {
     s.cr = (s.cr & ~mask) | (s.gprLo[(i >>> 21) & 31]! & mask);
   },
 
-  // Ordering and synchronization: one thread, in-order interpreter: nothing to do.
+  // Ordering and synchronization: each thread is an in-order interpreter and
+  // threads interleave at instruction boundaries: nothing to do.
   sync() {},
   isync() {},
   eieio() {},
-  // wait resumes on any interrupt; a Linux-user process always has one pending soon.
-  wait() {},
+  // wait: until an exception exists. The run loop's owner decides (Linux-user
+  // continues at once; a hypervisor idles the thread). nip is past the wait.
+  wait() {
+    throw new CpuTrap('wait');
+  },
 
   dcbz(s, i) {
     const lo = eaIndexed(s, (i >>> 16) & 31, (i >>> 11) & 31) & ~(CACHE_BLOCK - 1);
