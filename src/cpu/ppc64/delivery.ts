@@ -31,9 +31,10 @@ export const LPCR_AIL_SHIFT = 23;
 
 /**
  * The interrupt a handler's trap raises in a partition. `word` is the
- * instruction (HEIR for a hypervisor emulation assistance interrupt).
+ * instruction (HEIR for a hypervisor emulation assistance interrupt), `le`
+ * the byte order it was fetched in.
  */
-export function trapInterrupt(t: CpuTrap, word: number): Interrupt {
+export function trapInterrupt(t: CpuTrap, word: number, le: boolean): Interrupt {
   switch (t.kind) {
     case 'syscall':
       // sc LEV=1 is a hypercall: to the hypervisor (which refuses it from
@@ -46,11 +47,21 @@ export function trapInterrupt(t: CpuTrap, word: number): Interrupt {
     case 'fp':
       return new Interrupt(VEC_PROGRAM, SRR1_PROG_FPE, false, 0, 0, 0, word);
     case 'bus':
-      return new Interrupt(VEC_ALIGNMENT, 0, false, t.addrHi, t.addrLo, 0, word);
+      return new Interrupt(VEC_ALIGNMENT, 0, false, t.addrHi, t.addrLo, alignmentDsisr(word, le), word);
     default:
       // Illegal or unimplemented: POWER9 raises HEAI so the hypervisor may emulate it.
       return new Interrupt(VEC_HEAI, 0, true, 0, 0, 0, word);
   }
+}
+
+/**
+ * DSISR after an alignment interrupt: the ISA leaves it undefined; like QEMU
+ * it holds instruction bits 6:15 (RT/RS and RA), taken from the word as
+ * stored big-endian (QEMU reads the instruction that way in either mode).
+ */
+function alignmentDsisr(word: number, le: boolean): number {
+  const w = le ? ((word & 0xff) << 24) | ((word & 0xff00) << 8) | ((word >>> 8) & 0xff00) | (word >>> 24) : word;
+  return (w & 0x03ff0000) >>> 16;
 }
 
 /**
@@ -68,7 +79,7 @@ export function deliver(s: CpuState, intr: Interrupt): void {
   if (intr.vector === 0x300 || intr.vector === 0x600) {
     s.sprHi[SPR_DAR] = intr.darHi;
     s.sprLo[SPR_DAR] = intr.darLo;
-    if (intr.vector === 0x300) s.sprLo[SPR_DSISR] = intr.dsisr;
+    s.sprLo[SPR_DSISR] = intr.dsisr;
   }
   const lpcr = s.sprLo[SPR_LPCR]!;
   const vec = intr.vector;

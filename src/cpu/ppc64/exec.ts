@@ -376,7 +376,7 @@ export class Executor {
         return undefined;
       }
       if (t instanceof CpuTrap && (t.kind === 'wait' || t.kind === 'halt')) return t;
-      const intr = t instanceof Interrupt ? t : trapInterrupt(t as CpuTrap, this.lastWord);
+      const intr = t instanceof Interrupt ? t : trapInterrupt(t as CpuTrap, this.lastWord, s.le);
       intr.nipHi = s.nipHi;
       intr.nipLo = s.nipLo;
       if (intr.hv) return intr;

@@ -1,0 +1,309 @@
+// One vCPU of a Book3S HV partition and its run loop: KVM_RUN.
+//
+// The CPU model runs the partition and delivers the interrupts the partition
+// takes itself; what reaches this loop is what reaches KVM-HV on POWER9: the
+// hypervisor interrupts (hcall, HEAI, HDSI/HISI, HFAC…), a thread that
+// waits, and the end of a time slice. Each is handled here, in the core (as
+// KVM does in the kernel), or becomes a KVM exit that run() returns to the
+// VMM in kvm_run, completed on the next run() (docs/hypervisor.md).
+
+import { CpuState } from '../../cpu/ppc64/state.js';
+import { Executor } from '../../cpu/ppc64/exec.js';
+import { Mmu } from '../../cpu/ppc64/mmu/mmu.js';
+import { CpuTrap } from '../../cpu/ppc64/trap.js';
+import { deliver } from '../../cpu/ppc64/delivery.js';
+import { MSR_EE, MSR_ME, MSR_PR } from '../../cpu/ppc64/msr.js';
+import { hvReadSpr, hvWriteSpr, POWER9_PVR, SPR_LPCR, SPR_PIR, SPR_PVR } from '../../cpu/ppc64/spr.js';
+import {
+  Interrupt,
+  SRR1_ISI_NOPTE,
+  SRR1_PROG_ILLEGAL,
+  SRR1_PROG_PRIV,
+  VEC_DSI,
+  VEC_HDSI,
+  VEC_HEAI,
+  VEC_HISI,
+  VEC_ISI,
+  VEC_PROGRAM,
+  VEC_SYSCALL,
+} from '../../cpu/ppc64/interrupt.js';
+import { KvmRun } from '../kvm-run.js';
+import * as U from '../uapi.js';
+import type { HvVm } from './hv-vm.js';
+import { IN_CORE_HCALLS } from './hcalls.js';
+import { getOneReg, getRegs, getSregs, setOneReg, setRegs, setSregs, type KvmRegs, type KvmSregs } from './regs.js';
+
+/** Instructions per slice of run(): between slices timers are checked and the host may run. */
+const SLICE = 200_000;
+/** Longest stretch of guest execution before run() lets the host's event loop in (ms). */
+const YIELD_MS = 20;
+
+export interface VcpuOptions {
+  /** Block-compiler threshold (ExecutorOptions.blockThreshold). */
+  blockThreshold?: number;
+}
+
+export class HvVcpu {
+  readonly cpu: CpuState;
+  readonly mmu: Mmu;
+  readonly exec: Executor;
+  /** The shared kvm_run page. */
+  readonly kvmRun = new KvmRun();
+  /** The exit the next run() must complete (KVM's hcall_needed / mmio_needed). */
+  private pending: 'hcall' | 'mmio' | undefined;
+  /** Address of the instruction an MMIO exit stopped at (its completion re-runs it there). */
+  private mmioNipHi = 0;
+  private mmioNipLo = 0;
+  /** H_CEDE: idle until an interrupt or H_PROD. */
+  ceded = false;
+  /** H_PROD arrived (consumed by the next H_CEDE, or wakes a ceded vCPU). */
+  prodded = false;
+  /** `wait` (or guest stop): idle until an exception exists. */
+  private waiting = false;
+  /** Resolves the promise an idle vCPU sleeps on. */
+  private wake: (() => void) | undefined;
+  /** Count of exits by kind (the VMM's and benchmarks' view; like KVM's stats). */
+  readonly stats = { exits: 0, hcallsInCore: 0, hcallsToVmm: 0, mmio: 0, yields: 0 };
+
+  constructor(
+    readonly vm: HvVm,
+    readonly id: number,
+    opts: VcpuOptions = {},
+  ) {
+    const cpu = new CpuState(undefined as never);
+    this.cpu = cpu;
+    cpu.timebase = () => vm.timebase();
+    this.mmu = new Mmu(vm.phys, cpu);
+    cpu.mem = this.mmu;
+    // A partition's thread starts in 32-bit big-endian real mode at 0, with
+    // MSR[ME] on: machine checks belong to the hypervisor, which keeps ME set
+    // for every partition (KVM's vcpu_create sets MSR_ME; rfid in a
+    // partition cannot clear it).
+    cpu.setMsr(0, MSR_ME);
+    hvWriteSpr(cpu, SPR_PVR, BigInt(POWER9_PVR));
+    hvWriteSpr(cpu, SPR_PIR, BigInt(id));
+    hvWriteSpr(cpu, SPR_LPCR, vm.lpcr);
+    cpu.setDec(0x7fffffff);
+    this.exec = new Executor(cpu, { system: true, blockThreshold: opts.blockThreshold });
+  }
+
+  /** Wake an idle vCPU (an interrupt was raised for it, or it was prodded). */
+  kick(): void {
+    const w = this.wake;
+    this.wake = undefined;
+    w?.();
+  }
+
+  /**
+   * KVM_RUN: run until an exit the VMM must see; kvm_run says which. Returns
+   * at once with KVM_EXIT_INTR when immediate_exit is set (KVM's -EINTR).
+   */
+  async run(): Promise<void> {
+    const run = this.kvmRun;
+    const cpu = this.cpu;
+    this.complete();
+    const platform = this.vm.platform;
+    let lastYield = platform.now();
+    for (;;) {
+      if (run.immediate_exit) return this.exit(U.KVM_EXIT_INTR);
+      if (this.ceded || this.waiting) {
+        await this.idle();
+        continue;
+      }
+      // An MMIO access completed by the VMM re-runs its instruction alone,
+      // before any interrupt can come in between (the access happens once).
+      const budget = this.mmu.mmioDone ? 1 : SLICE;
+      const t = this.exec.run(budget);
+      if (t === undefined) {
+        if (platform.now() - lastYield > YIELD_MS) {
+          this.stats.yields++;
+          await platform.yieldToHost();
+          lastYield = platform.now();
+        }
+        continue;
+      }
+      if (t instanceof CpuTrap) {
+        if (t.kind === 'wait') this.waiting = !cpu.asyncPending();
+        continue;
+      }
+      if (this.handle(t)) return;
+    }
+  }
+
+  /** Finish the exit the VMM has answered (KVM does this at the start of KVM_RUN). */
+  private complete(): void {
+    const run = this.kvmRun;
+    if (this.pending === 'hcall') {
+      // r3 = ret, r4..r12 = args[0..8] (api.rst, KVM_EXIT_PAPR_HCALL).
+      this.cpu.setGpr(3, run.papr_hcall.get('ret'));
+      for (let i = 0; i < 9; i++) this.cpu.setGpr(4 + i, run.papr_hcall.arg(i));
+    } else if (this.pending === 'mmio') {
+      // The access completes when its instruction runs again with the VMM's
+      // data. If the VMM moved the vCPU elsewhere (KVM_SET_REGS), the
+      // instruction was abandoned and so is the access.
+      const p = this.mmu.mmioPending!;
+      const cpu = this.cpu;
+      if (cpu.nipHi === this.mmioNipHi && cpu.nipLo === this.mmioNipLo) this.mmu.mmioDone = { gpa: p.gpa, len: p.len, write: p.write, data: p.write ? p.data : run.mmio_data.slice(0, p.len) };
+      this.mmu.mmioPending = undefined;
+    }
+    this.pending = undefined;
+  }
+
+  private exit(reason: number): void {
+    this.kvmRun.exit_reason = reason;
+    this.stats.exits++;
+  }
+
+  /** Inject an interrupt into the partition at the current nip (kvmppc_inject_interrupt_hv). */
+  private inject(vector: number, srr1: number, nipHi = this.cpu.nipHi, nipLo = this.cpu.nipLo, darHi = 0, darLo = 0, dsisr = 0): void {
+    const i = new Interrupt(vector, srr1, false, darHi, darLo, dsisr);
+    i.nipHi = nipHi;
+    i.nipLo = nipLo;
+    deliver(this.cpu, i);
+  }
+
+  /** A hypervisor interrupt: handle it in the core (false: keep running) or fill kvm_run (true). */
+  private handle(intr: Interrupt): boolean {
+    const cpu = this.cpu;
+    switch (intr.vector) {
+      case VEC_SYSCALL:
+        // sc 1 from problem state is never an hcall: a radix partition gets a
+        // privileged-instruction program interrupt, SRR0 after the sc (KVM-HV
+        // on POWER9, book3s_hv.c). QEMU TCG instead returns H_PRIVILEGE.
+        if (cpu.msrLo & MSR_PR) {
+          this.inject(VEC_PROGRAM, SRR1_PROG_PRIV);
+          return false;
+        }
+        return this.hcall();
+      case VEC_HEAI:
+        // Illegal, or a hypervisor resource the partition may not touch: KVM
+        // emulates nothing here and gives an illegal-instruction program interrupt.
+        this.inject(VEC_PROGRAM, SRR1_PROG_ILLEGAL);
+        return false;
+      case VEC_HDSI:
+        if (this.mmu.mmioPending) return this.mmioExit();
+        this.inject(VEC_DSI, 0, cpu.nipHi, cpu.nipLo, intr.darHi, intr.darLo, intr.dsisr);
+        return false;
+      case VEC_HISI:
+        // Instruction fetch from outside guest RAM: reflected as an ISI, as KVM does.
+        this.inject(VEC_ISI, SRR1_ISI_NOPTE);
+        return false;
+      default:
+        // An interrupt the core does not handle: KVM_EXIT_UNKNOWN with the trap number.
+        this.kvmRun.clearExit();
+        this.kvmRun.hardware_exit_reason = BigInt(intr.vector);
+        this.exit(U.KVM_EXIT_UNKNOWN);
+        return true;
+    }
+  }
+
+  private hcall(): boolean {
+    const cpu = this.cpu;
+    const nr = Number(cpu.getGpr(3) & 0xffffffffn);
+    const gated = nr <= U.MAX_HCALL_OPCODE && !this.vm.enabledHcalls.has(nr);
+    const h = gated ? undefined : IN_CORE_HCALLS[nr];
+    if (h !== undefined) {
+      const ret = h(this);
+      if (ret !== U.H_TOO_HARD) {
+        cpu.setGpr(3, BigInt.asUintN(64, BigInt(ret)));
+        this.stats.hcallsInCore++;
+        return false;
+      }
+    }
+    // To the VMM: nr = r3, args = r4..r12; completed by the next run().
+    const run = this.kvmRun;
+    run.clearExit();
+    run.papr_hcall.set('nr', BigInt(nr));
+    run.papr_hcall.set('ret', 0n);
+    for (let i = 0; i < 9; i++) run.papr_hcall.setArg(i, cpu.getGpr(4 + i));
+    this.pending = 'hcall';
+    this.stats.hcallsToVmm++;
+    this.exit(U.KVM_EXIT_PAPR_HCALL);
+    return true;
+  }
+
+  private mmioExit(): boolean {
+    const p = this.mmu.mmioPending!;
+    const run = this.kvmRun;
+    run.clearExit();
+    run.mmio_phys_addr = BigInt(p.gpa);
+    run.mmio_len = p.len;
+    run.mmio_is_write = p.write ? 1 : 0;
+    if (p.write) run.mmio_data.set(p.data);
+    this.pending = 'mmio';
+    this.mmioNipHi = this.cpu.nipHi;
+    this.mmioNipLo = this.cpu.nipLo;
+    this.stats.mmio++;
+    this.exit(U.KVM_EXIT_MMIO);
+    return true;
+  }
+
+  /** An idle thread (ceded or waiting) sleeps until an interrupt is due, a prod or a kick. */
+  private async idle(): Promise<void> {
+    const cpu = this.cpu;
+    const due = () => (this.ceded ? cpu.asyncPending() || this.prodded : cpu.extPending || cpu.decPending());
+    if (due()) {
+      if (this.ceded && this.prodded) this.prodded = false;
+      this.ceded = this.waiting = false;
+      return;
+    }
+    // Sleep until the decrementer fires (or a kick comes first).
+    const ticks = Math.max(0, cpu.decBase - cpu.timebase());
+    const ms = Math.min(ticks / 512_000, 1000);
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      void this.vm.platform.sleep(ms).then(() => {
+        if (this.wake === resolve) this.wake = undefined;
+        resolve();
+      });
+    });
+  }
+
+  /** H_CEDE's effect on the thread: MSR[EE] on, and idle unless already prodded. */
+  cede(): void {
+    const cpu = this.cpu;
+    cpu.setMsr(cpu.msrHi, cpu.msrLo | MSR_EE);
+    if (this.prodded) this.prodded = false;
+    else this.ceded = true;
+  }
+
+  // ---- registers (regs.ts) ----
+
+  /** KVM_GET_REGS */
+  getRegs(): KvmRegs {
+    return getRegs(this.cpu);
+  }
+  /** KVM_SET_REGS */
+  setRegs(r: KvmRegs): void {
+    setRegs(this.cpu, r);
+  }
+  /** KVM_GET_SREGS */
+  getSregs(): KvmSregs {
+    return getSregs(this.cpu);
+  }
+  /** KVM_SET_SREGS: the PVR must be the host's. */
+  setSregs(r: KvmSregs): void {
+    setSregs(this.cpu, r);
+  }
+  /** KVM_GET_FPU: fpr[32] */
+  getFpu(): bigint[] {
+    return Array.from({ length: 32 }, (_, i) => getOneReg(this, U.KVM_REG_PPC_FPR0 + BigInt(i)) as bigint);
+  }
+  /** KVM_SET_FPU */
+  setFpu(fpr: readonly bigint[]): void {
+    fpr.forEach((v, i) => setOneReg(this, U.KVM_REG_PPC_FPR0 + BigInt(i), v));
+  }
+  /** KVM_GET_ONE_REG */
+  getOneReg(id: bigint): bigint | Uint8Array {
+    return getOneReg(this, id);
+  }
+  /** KVM_SET_ONE_REG */
+  setOneReg(id: bigint, v: bigint | Uint8Array): void {
+    setOneReg(this, id, v);
+  }
+
+  /** Read an SPR as the hypervisor sees it (debugging, tests). */
+  spr(num: number): bigint {
+    return hvReadSpr(this.cpu, num);
+  }
+}

@@ -1,0 +1,151 @@
+// A minimal pseries-like VMM for bare-metal images: RAM in one memory slot,
+// a raw image loaded at 0 and entered at 0x100 (what QEMU's pseries does
+// with -bios), and the userspace half of the hcalls such a guest uses: the
+// hvterm console, H_SET_MODE's interrupt modes, and RTAS power-off. It talks
+// to the hypervisor only through the KVM API (src/kvm). The pseries machine
+// (issue 8) grows from this.
+
+import { Kvm, type KvmOptions } from '../kvm/kvm.js';
+import type { HvVm } from '../kvm/ppc/hv-vm.js';
+import type { HvVcpu } from '../kvm/ppc/hv-vcpu.js';
+import * as U from '../kvm/uapi.js';
+import { LPCR_AIL, LPCR_ILE } from '../kvm/ppc/lpcr.js';
+
+/** The vty's unit address (QEMU's first spapr-vty: SPAPR_VIO_REG_BASE). */
+export const VTY_TERMNO = 0x71000000n;
+/** RTAS tokens as QEMU 7.2 numbers them (RTAS_TOKEN_BASE 0x2000 + index). */
+export const RTAS_POWER_OFF = 0x2003;
+export const RTAS_SYSTEM_REBOOT = 0x2004;
+const RTAS_OUT_SUCCESS = 0;
+const RTAS_OUT_NOT_SUPPORTED = -3;
+
+export interface BareMetalOptions extends KvmOptions {
+  /** Guest RAM in bytes (a multiple of 4 KiB). */
+  ramSize: number;
+  /** The raw image, loaded at guest physical 0. */
+  image: Uint8Array;
+  /** Where execution starts (QEMU's pseries: 0x100). */
+  entry?: number;
+  /** Console output. */
+  console: (bytes: Uint8Array) => void;
+  blockThreshold?: number;
+}
+
+export type MachineEnd = { kind: 'poweroff' } | { kind: 'reboot' } | { kind: 'error'; message: string };
+
+export class BareMetalMachine {
+  readonly kvm: Kvm;
+  readonly vm: HvVm;
+  readonly vcpu: HvVcpu;
+  readonly ram: Uint8Array;
+  private end: MachineEnd | undefined;
+
+  constructor(private readonly opts: BareMetalOptions) {
+    if (opts.image.length > opts.ramSize) throw new RangeError(`image (${opts.image.length} bytes) larger than RAM (${opts.ramSize} bytes)`);
+    this.kvm = new Kvm(opts);
+    this.vm = this.kvm.createVm(U.KVM_VM_PPC_HV);
+    this.ram = new Uint8Array(opts.ramSize);
+    this.ram.set(opts.image, 0);
+    this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
+    this.vcpu = this.vm.createVcpu(0, { blockThreshold: opts.blockThreshold });
+    const regs = this.vcpu.getRegs();
+    regs.pc = BigInt(opts.entry ?? 0x100);
+    this.vcpu.setRegs(regs);
+  }
+
+  /** Run until the guest powers off (or something the VMM cannot serve happens). */
+  async run(): Promise<MachineEnd> {
+    const run = this.vcpu.kvmRun;
+    while (this.end === undefined) {
+      await this.vcpu.run();
+      switch (run.exit_reason) {
+        case U.KVM_EXIT_PAPR_HCALL:
+          run.papr_hcall.set('ret', BigInt(this.hcall()));
+          break;
+        case U.KVM_EXIT_MMIO:
+          // Nothing is mapped outside RAM: reads return 0 and writes are dropped,
+          // as QEMU's unassigned memory does for a pseries guest.
+          if (!run.mmio_is_write) run.mmio_data.fill(0);
+          break;
+        case U.KVM_EXIT_INTR:
+          break;
+        default:
+          this.end = { kind: 'error', message: `unexpected exit ${U.EXIT_REASON_NAMES[run.exit_reason] ?? run.exit_reason} (hardware reason 0x${run.hardware_exit_reason.toString(16)}) at pc 0x${this.vcpu.getRegs().pc.toString(16)}` };
+      }
+    }
+    return this.end;
+  }
+
+  private hcall(): number {
+    const h = this.vcpu.kvmRun.papr_hcall;
+    const nr = Number(h.get('nr'));
+    switch (nr) {
+      case U.H_PUT_TERM_CHAR: {
+        if (h.arg(0) !== VTY_TERMNO) return U.H_PARAMETER;
+        const len = Number(h.arg(1));
+        if (len > 16) return U.H_PARAMETER;
+        const bytes = new Uint8Array(16);
+        const dv = new DataView(bytes.buffer);
+        dv.setBigUint64(0, h.arg(2));
+        dv.setBigUint64(8, h.arg(3));
+        this.opts.console(bytes.slice(0, len));
+        return U.H_SUCCESS;
+      }
+      case U.H_GET_TERM_CHAR:
+        if (h.arg(0) !== VTY_TERMNO) return U.H_PARAMETER;
+        h.setArg(0, 0n); // no input
+        return U.H_SUCCESS;
+      case U.H_SET_MODE:
+        return this.setMode(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
+      case U.KVMPPC_H_RTAS:
+        return this.rtas(h.arg(0));
+      default:
+        return U.H_FUNCTION;
+    }
+  }
+
+  /** H_SET_MODE's interrupt modes: the partition's LPCR[ILE] and LPCR[AIL], set through ONE_REG. */
+  private setMode(mflags: bigint, resource: bigint, v1: bigint, v2: bigint): number {
+    const lpcr = this.vcpu.getOneReg(U.KVM_REG_PPC_LPCR_64) as bigint;
+    if (resource === BigInt(U.H_SET_MODE_RESOURCE_LE)) {
+      if (v1 !== 0n || v2 !== 0n) return U.H_P3;
+      if (mflags > 1n) return U.H_UNSUPPORTED_FLAG_START;
+      this.vcpu.setOneReg(U.KVM_REG_PPC_LPCR_64, mflags ? lpcr | LPCR_ILE : lpcr & ~LPCR_ILE);
+      return U.H_SUCCESS;
+    }
+    if (resource === BigInt(U.H_SET_MODE_RESOURCE_ADDR_TRANS_MODE)) {
+      if (v1 !== 0n || v2 !== 0n) return U.H_P3;
+      if (mflags !== 0n && mflags !== 3n) return U.H_UNSUPPORTED_FLAG_START;
+      this.vcpu.setOneReg(U.KVM_REG_PPC_LPCR_64, (lpcr & ~LPCR_AIL) | (mflags << 23n));
+      return U.H_SUCCESS;
+    }
+    return U.H_P2;
+  }
+
+  /** RTAS through H_RTAS: r4 is the real address of a big-endian struct rtas_args. */
+  private rtas(addr: bigint): number {
+    const a = Number(addr);
+    if (addr > BigInt(this.ram.length - 12)) return U.H_PARAMETER;
+    const dv = new DataView(this.ram.buffer, this.ram.byteOffset);
+    const token = dv.getUint32(a);
+    const nargs = dv.getUint32(a + 4);
+    const nret = dv.getUint32(a + 8);
+    if (a + 12 + 4 * (nargs + nret) > this.ram.length || nargs > 16 || nret > 16) return U.H_PARAMETER;
+    const ret = (status: number) => {
+      if (nret > 0) dv.setInt32(a + 12 + 4 * nargs, status);
+    };
+    switch (token) {
+      case RTAS_POWER_OFF:
+        ret(RTAS_OUT_SUCCESS);
+        this.end = { kind: 'poweroff' };
+        break;
+      case RTAS_SYSTEM_REBOOT:
+        ret(RTAS_OUT_SUCCESS);
+        this.end = { kind: 'reboot' };
+        break;
+      default:
+        ret(RTAS_OUT_NOT_SUPPORTED);
+    }
+    return U.H_SUCCESS;
+  }
+}

@@ -1,0 +1,18 @@
+// Run a bare-metal guest image under tskvm's hypervisor with the minimal
+// VMM (src/vmm/bare-metal.ts): the tskvm side of tests/guests/.
+
+import { readFileSync } from 'node:fs';
+import { BareMetalMachine, type MachineEnd } from '../../src/vmm/bare-metal.js';
+
+export interface TskvmGuestRun {
+  console: string;
+  end: MachineEnd;
+  machine: BareMetalMachine;
+}
+
+export async function runGuestTskvm(bin: string, opts: { blockThreshold?: number; memMiB?: number } = {}): Promise<TskvmGuestRun> {
+  const out: Uint8Array[] = [];
+  const machine = new BareMetalMachine({ ramSize: (opts.memMiB ?? 256) << 20, image: readFileSync(bin), console: (b) => out.push(b), blockThreshold: opts.blockThreshold });
+  const end = await machine.run();
+  return { console: Buffer.concat(out).toString('latin1'), end, machine };
+}

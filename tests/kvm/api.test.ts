@@ -1,0 +1,213 @@
+// The KVM API and the Book3S HV core, driven the way a VMM drives Linux KVM:
+// the hcall punt/complete protocol (api.rst, KVM_EXIT_PAPR_HCALL), MMIO exits,
+// hcall gating (KVM_CAP_PPC_ENABLE_HCALL), the PVR rule of KVM-HV, ONE_REG
+// LPCR filtering, immediate_exit, LPIDs, and hostile arguments to every
+// in-core hcall. Guests are a few hand-encoded big-endian instructions.
+
+import { describe, expect, it } from 'vitest';
+import { Kvm, KvmError } from '../../src/kvm/kvm.js';
+import type { HvVcpu } from '../../src/kvm/ppc/hv-vcpu.js';
+import type { HvVm } from '../../src/kvm/ppc/hv-vm.js';
+import { IN_CORE_HCALLS } from '../../src/kvm/ppc/hcalls.js';
+import * as U from '../../src/kvm/uapi.js';
+import { LPCR_AIL, LPCR_ILE, LPCR_VPM0, LPCR_HR } from '../../src/kvm/ppc/lpcr.js';
+
+const SC1 = 0x44000022; // sc 1
+const STD_R3_R30 = 0xf87e0000; // std r3,0(r30)
+const LD_R3_R30 = 0xe87e0000; // ld r3,0(r30)
+const STD_R3_8_R29 = 0xf87d0008; // std r3,8(r29)
+const B_BACK = (n: number) => (0x48000000 | ((-4 * n) & 0x03fffffc)) >>> 0;
+const MMIO = 0x40_0000_0000n; // 256 GiB: outside RAM
+const MSR_64 = (1n << 63n) | 0x1000n; // SF | ME, big-endian real mode
+
+function machine(kvm = new Kvm()): { vm: HvVm; cpu: HvVcpu; ram: Uint8Array; put: (addr: number, words: number[]) => void } {
+  const vm = kvm.createVm(U.KVM_VM_PPC_HV);
+  const ram = new Uint8Array(1 << 20);
+  vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: ram.length, userspace: ram });
+  const cpu = vm.createVcpu(0);
+  const dv = new DataView(ram.buffer);
+  const put = (addr: number, words: number[]) => words.forEach((w, i) => dv.setUint32(addr + 4 * i, w >>> 0));
+  return { vm, cpu, ram, put };
+}
+
+function setRegs(cpu: HvVcpu, pc: number, gpr: Record<number, bigint>): void {
+  const r = cpu.getRegs();
+  r.pc = BigInt(pc);
+  r.msr = MSR_64;
+  for (const [i, v] of Object.entries(gpr)) r.gpr[Number(i)] = BigInt.asUintN(64, v);
+  cpu.setRegs(r);
+}
+
+describe('KVM_EXIT_PAPR_HCALL: the punt/complete protocol', () => {
+  it('hands an hcall the core does not handle to the VMM with r3..r12, and completes it with ret and args on the next run', async () => {
+    const { cpu, put } = machine();
+    put(0x100, [SC1, STD_R3_R30, 0xf89d0000 /* std r4,0(r29) */, 0xf97d0008 /* std r11,8(r29) */, B_BACK(0)]);
+    const args = Array.from({ length: 9 }, (_, i) => 0x1111_0000_0000_0000n * BigInt(i + 1) + BigInt(i));
+    setRegs(cpu, 0x100, { 3: 0x1234n, ...Object.fromEntries(args.map((a, i) => [4 + i, a])), 30: MMIO, 29: 0x8000n });
+    await cpu.run();
+    const run = cpu.kvmRun;
+    expect(run.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    expect(run.papr_hcall.get('nr')).toBe(0x1234n);
+    for (let i = 0; i < 9; i++) expect(run.papr_hcall.arg(i)).toBe(args[i]);
+    // The VMM answers: ret -> r3, args[0..8] -> r4..r12.
+    run.papr_hcall.set('ret', BigInt.asUintN(64, -2n));
+    run.papr_hcall.setArg(0, 0xabcdn);
+    run.papr_hcall.setArg(7, 0x7777n);
+    await cpu.run();
+    // The next exit is the std of r3 to MMIO: its data is the hcall's return.
+    expect(run.exit_reason).toBe(U.KVM_EXIT_MMIO);
+    expect(run.mmio_is_write).toBe(1);
+    expect(run.mmio_phys_addr).toBe(MMIO);
+    expect(new DataView(run.mmio_data.buffer, run.mmio_data.byteOffset).getBigInt64(0)).toBe(-2n);
+    expect(cpu.getRegs().gpr[4]).toBe(0xabcdn);
+    expect(cpu.getRegs().gpr[11]).toBe(0x7777n);
+  });
+
+  it('runs a load from MMIO once, with the data the VMM supplies', async () => {
+    const { cpu, put, ram } = machine();
+    put(0x100, [LD_R3_R30, STD_R3_8_R29, SC1, B_BACK(0)]);
+    setRegs(cpu, 0x100, { 30: MMIO + 0x10n, 29: 0x8000n, 3: 0x999n });
+    await cpu.run();
+    const run = cpu.kvmRun;
+    expect(run.exit_reason).toBe(U.KVM_EXIT_MMIO);
+    expect([run.mmio_phys_addr, run.mmio_len, run.mmio_is_write]).toEqual([MMIO + 0x10n, 8, 0]);
+    run.mmio_data.set([1, 2, 3, 4, 5, 6, 7, 8]);
+    await cpu.run(); // completes the load, stores it, then the sc 1 (r3 = the loaded value: an unknown hcall) exits
+    expect(run.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    expect(run.papr_hcall.get('nr')).toBe(0x05060708n); // r3's low word as the hcall number
+    expect(new DataView(ram.buffer).getBigUint64(0x8008)).toBe(0x0102030405060708n);
+  });
+});
+
+describe('hcall gating and capabilities', () => {
+  it('KVM_CAP_PPC_ENABLE_HCALL: a disabled in-core hcall goes to the VMM; an unimplemented one cannot be enabled', async () => {
+    const { vm, cpu, put } = machine();
+    put(0x100, [SC1, STD_R3_R30, B_BACK(2)]);
+    // H_SET_SPRG0 is not in KVM's default list: to the VMM until enabled.
+    setRegs(cpu, 0x100, { 3: BigInt(U.H_SET_SPRG0), 4: 0x55n, 30: MMIO });
+    await cpu.run();
+    const run = cpu.kvmRun;
+    expect(run.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    expect(run.papr_hcall.get('nr')).toBe(BigInt(U.H_SET_SPRG0));
+    expect(cpu.spr(272)).toBe(0n);
+    vm.enableCap(U.KVM_CAP_PPC_ENABLE_HCALL, [BigInt(U.H_SET_SPRG0), 1n]);
+    // Complete it so that the guest loops back with r3 = H_SET_SPRG0, r4 = 0x55.
+    run.papr_hcall.set('ret', BigInt(U.H_SET_SPRG0));
+    run.papr_hcall.setArg(0, 0x55n);
+    await cpu.run(); // the std of r3 after the first call
+    expect(run.exit_reason).toBe(U.KVM_EXIT_MMIO);
+    await cpu.run(); // back to sc 1: now handled in the core, then the std again
+    expect(run.exit_reason).toBe(U.KVM_EXIT_MMIO);
+    expect(new DataView(run.mmio_data.buffer, run.mmio_data.byteOffset).getBigInt64(0)).toBe(0n);
+    expect(cpu.spr(272)).toBe(0x55n);
+    expect(() => vm.enableCap(U.KVM_CAP_PPC_ENABLE_HCALL, [BigInt(U.H_PUT_TERM_CHAR), 1n])).toThrow(KvmError);
+    expect(() => vm.enableCap(U.KVM_CAP_PPC_ENABLE_HCALL, [0x1001n, 1n])).toThrow(/EINVAL/);
+  });
+
+  it('the guest PVR is the host POWER9; another is refused (KVM-HV cannot virtualise it)', () => {
+    const { cpu } = machine();
+    expect(cpu.getSregs().pvr).toBe(0x004e1200);
+    expect(() => cpu.setSregs({ pvr: 0x004e1200 })).not.toThrow();
+    expect(() => cpu.setSregs({ pvr: 0x004d0200 })).toThrow(/EINVAL/);
+  });
+
+  it('ONE_REG LPCR: the VMM sets only DPFD|ILE|TC|AIL|LD; AIL is 0 or 3', () => {
+    const { cpu, vm } = machine();
+    const before = cpu.getOneReg(U.KVM_REG_PPC_LPCR_64) as bigint;
+    expect(before & LPCR_HR).toBe(LPCR_HR); // radix partition
+    cpu.setOneReg(U.KVM_REG_PPC_LPCR_64, before | LPCR_ILE | LPCR_VPM0 | (2n << 23n));
+    const after = cpu.getOneReg(U.KVM_REG_PPC_LPCR_64) as bigint;
+    expect(after & LPCR_ILE).toBe(LPCR_ILE);
+    expect(after & LPCR_VPM0).toBe(0n);
+    expect(after & LPCR_AIL).toBe(0n);
+    cpu.setOneReg(U.KVM_REG_PPC_LPCR_64, after | LPCR_AIL);
+    expect((cpu.getOneReg(U.KVM_REG_PPC_LPCR_64) as bigint) & LPCR_AIL).toBe(LPCR_AIL);
+    expect(vm.lpcr & LPCR_AIL).toBe(LPCR_AIL);
+    expect(() => cpu.getOneReg(U.KVM_REG_PPC | U.KVM_REG_SIZE_U64 | 0x7fffn)).toThrow(/ENOENT/);
+  });
+
+  it('immediate_exit returns KVM_EXIT_INTR without running', async () => {
+    const { cpu } = machine();
+    cpu.kvmRun.immediate_exit = 1;
+    await cpu.run();
+    expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_INTR);
+    expect(cpu.cpu.icount).toBe(0);
+  });
+
+  it('LPIDs: distinct per VM, never the host\'s 0 or the reserved last one, reused after destroy', () => {
+    const kvm = new Kvm();
+    const a = kvm.createVm();
+    const b = kvm.createVm();
+    expect(a.lpid).not.toBe(b.lpid);
+    for (const v of [a, b]) expect(v.lpid).toBeGreaterThan(0);
+    a.destroy();
+    expect(kvm.createVm().lpid).toBe(a.lpid);
+    expect(() => kvm.createVm(2)).toThrow(/EINVAL/);
+  });
+
+  it('memory slots: overlaps and misaligned slots are refused', () => {
+    const { vm } = machine();
+    expect(() => vm.setUserMemoryRegion({ slot: 1, flags: 0, guest_phys_addr: 0x80000, memory_size: 0x1000, userspace: new Uint8Array(0x1000) })).toThrow(/EEXIST/);
+    expect(() => vm.setUserMemoryRegion({ slot: 1, flags: 0, guest_phys_addr: 0x100800, memory_size: 0x1000, userspace: new Uint8Array(0x1000) })).toThrow(/EINVAL/);
+  });
+});
+
+/** xorshift64*: the fuzz's fixed-seed source. */
+function rng(seed: bigint): () => bigint {
+  let x = seed;
+  return () => {
+    x ^= x >> 12n;
+    x ^= (x << 25n) & 0xffffffffffffffffn;
+    x ^= x >> 27n;
+    return (x * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn;
+  };
+}
+
+describe('hostile arguments to every in-core hcall', () => {
+  it('never raise a host exception and never touch another VM', async () => {
+    const kvm = new Kvm();
+    const victim = machine(kvm);
+    victim.ram.fill(0x5a);
+    const victimRegs = JSON.stringify(victim.cpu.getRegs(), (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v));
+    const victimLpcr = victim.vm.lpcr;
+
+    const { vm, cpu, put } = machine(kvm);
+    vm.createVcpu(1);
+    for (const nr of Object.keys(IN_CORE_HCALLS).map(Number)) if (nr <= U.MAX_HCALL_OPCODE) vm.enableCap(U.KVM_CAP_PPC_ENABLE_HCALL, [BigInt(nr), 1n]);
+    put(0x100, [SC1, STD_R3_R30, B_BACK(0)]);
+    // A decrementer handler that pushes DEC far away again (H_CEDE enables EE).
+    put(0x900, [0x3c007fff /* lis r0,0x7fff */, 0x7c1603a6 /* mtdec r0 */, 0x4c000024 /* rfid */]);
+    const nrs = Object.keys(IN_CORE_HCALLS).map(Number);
+    const next = rng(0x7e57n);
+    const N = Number(process.env.TSKVM_HCALL_FUZZ ?? 20_000);
+    const seen = new Map<number, Set<bigint>>();
+    for (let k = 0; k < N; k++) {
+      const nr = nrs[Number(next() % BigInt(nrs.length))]!;
+      const gpr: Record<number, bigint> = { 3: BigInt(nr), 30: MMIO };
+      for (let i = 4; i <= 12; i++) {
+        const r = next();
+        // Mix small values (valid ids, resources, flags) with arbitrary ones.
+        gpr[i] = r & 1n ? r >> 60n : r;
+      }
+      if (process.env.TSKVM_FUZZ_TRACE) console.log(nr.toString(16), Object.values(gpr).map((x) => x.toString(16)).join(' '));
+      setRegs(cpu, 0x100, gpr);
+      cpu.setOneReg(U.KVM_REG_PPC_DEC_EXPIRY, BigInt(Math.floor(vm.timebase()))); // DEC due now: a cede returns at once
+      await cpu.run();
+      if (cpu.kvmRun.exit_reason === U.KVM_EXIT_PAPR_HCALL) {
+        // Handed to the VMM (H_SET_MODE's interrupt modes): answer and go on to the report.
+        cpu.kvmRun.papr_hcall.set('ret', BigInt.asUintN(64, BigInt(U.H_FUNCTION)));
+        await cpu.run();
+      }
+      expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_MMIO);
+      const ret = new DataView(cpu.kvmRun.mmio_data.buffer, cpu.kvmRun.mmio_data.byteOffset).getBigInt64(0);
+      (seen.get(nr) ?? seen.set(nr, new Set()).get(nr)!).add(ret);
+    }
+    // Every hcall was reached and answered with a PAPR return code.
+    expect([...seen.keys()].sort()).toEqual([...nrs].sort());
+    for (const rets of seen.values()) for (const r of rets) expect(r === 0n || (r < 0n && r >= -511n)).toBe(true);
+    // The other VM: registers, memory and LPCR untouched.
+    expect(JSON.stringify(victim.cpu.getRegs(), (_k, v) => (typeof v === 'bigint' ? v.toString(16) : v))).toBe(victimRegs);
+    expect(victim.ram.every((b) => b === 0x5a)).toBe(true);
+    expect(victim.vm.lpcr).toBe(victimLpcr);
+  });
+});
