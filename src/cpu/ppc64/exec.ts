@@ -488,6 +488,8 @@ export class Executor {
     let tagLo = this.curTagLo;
     let tagHi = this.curTagHi;
     try {
+      // The context generation, kept local: compared after every handler call.
+      let gen = this.gen;
       loop: while (n < budget) {
         const lo = s.nipLo;
         const hi = s.nipHi;
@@ -637,10 +639,12 @@ export class Executor {
           }
           default:
             h(s, w); // may throw: then this instruction has not retired
-            if (s.ctxGen !== this.gen) {
+            if (s.ctxGen !== gen) {
               n++;
               page = undefined;
-              if (this.contextChanged()) break loop;
+              const stop = this.contextChanged();
+              gen = this.gen;
+              if (stop) break loop;
               continue;
             }
         }
