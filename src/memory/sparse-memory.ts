@@ -2,6 +2,7 @@
 // the process image, its heap, its mmaps and its stack.
 
 import { MemFault, type GuestMemory, type Lookaside } from './guest-memory.js';
+import { readSplit, writeSplit } from './split-access.js';
 
 export const PAGE_SHIFT = 16;
 export const PAGE_SIZE = 1 << PAGE_SHIFT;
@@ -267,26 +268,12 @@ export class SparseMemory implements GuestMemory, Lookaside {
     this.writeSplit(hi4, lo4, 4, le ? vHi : vLo, le);
   }
 
+  /** Page-crossing accesses (split-access.ts), probing writes through this memory's own write side. */
+  private readonly probeW = (hi: number, lo: number) => this.wv(hi, lo);
   private readSplit(hi: number, lo: number, n: number, le: boolean): number {
-    let v = 0;
-    for (let i = 0; i < n; i++) {
-      const l = (lo + i) | 0;
-      const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-      const b = this.read8(h, l);
-      v = le ? v | (b << (8 * i)) : (v << 8) | b;
-    }
-    return v >>> 0;
+    return readSplit(this, hi, lo, n, le);
   }
-
   private writeSplit(hi: number, lo: number, n: number, v: number, le: boolean): void {
-    // Probe the last byte first so a fault leaves memory unchanged.
-    const ll = (lo + n - 1) | 0;
-    this.wv(ll >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, ll);
-    for (let i = 0; i < n; i++) {
-      const l = (lo + i) | 0;
-      const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-      const sh = le ? 8 * i : 8 * (n - 1 - i);
-      this.write8(h, l, (v >>> sh) & 0xff);
-    }
+    writeSplit(this, this.probeW, hi, lo, n, v, le);
   }
 }

@@ -16,6 +16,7 @@ import { PhysMap, PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE, type MemSlot, type PhysListen
 import type { CpuState } from '../state.js';
 import { MODE_32, MSR_DR, MSR_IR } from '../msr.js';
 import { DSISR_NOPTE, DSISR_STORE, Interrupt, SRR1_ISI_NOPTE, VEC_DSI, VEC_HDSI, VEC_HISI, VEC_ISI } from '../interrupt.js';
+import { readSplit, writeSplit } from '../../../memory/split-access.js';
 
 export const TLB_BITS = 10;
 export const TLB_ENTRIES = 1 << TLB_BITS;
@@ -324,26 +325,13 @@ export class Mmu implements GuestMemory, PhysListener {
     this.writeSplit(hi4, lo4, 4, le ? vHi : vLo, le);
   }
 
-  /** An access crossing a page: byte by byte, each byte translated on its own. */
+  /** Page-crossing accesses (split-access.ts), probing writes through this memory's own write side. */
+  private readonly probeW = (hi: number, lo: number) => this.wv(hi, lo);
   private readSplit(hi: number, lo: number, n: number, le: boolean): number {
-    let v = 0;
-    for (let i = 0; i < n; i++) {
-      const l = (lo + i) | 0;
-      const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-      const b = this.read8(h, l);
-      v = le ? v | (b << (8 * i)) : (v << 8) | b;
-    }
-    return v >>> 0;
+    return readSplit(this, hi, lo, n, le);
   }
-
   private writeSplit(hi: number, lo: number, n: number, v: number, le: boolean): void {
-    const ll = (lo + n - 1) | 0;
-    this.wv(ll >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, ll);
-    for (let i = 0; i < n; i++) {
-      const l = (lo + i) | 0;
-      const h = l >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-      this.write8(h, l, (v >>> (le ? 8 * i : 8 * (n - 1 - i))) & 0xff);
-    }
+    writeSplit(this, this.probeW, hi, lo, n, v, le);
   }
 
   // ---- instruction side ----
