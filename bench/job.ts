@@ -1,7 +1,9 @@
 // Run one busybox job under tskvm a few times and print the time of each run
 // (a small driver for profiling: node --cpu-prof --import tsx bench/job.ts gzip 1).
 //
-//   node --import tsx bench/job.ts <sha256sum|md5sum|gzip> [MiB] [repeats]
+//   node --import tsx bench/job.ts <sha256sum|md5sum|gzip> [MiB] [repeats] [blockThreshold]
+//
+// blockThreshold -1 runs the plain interpreter (the `interp` tier of bench:cpu).
 
 import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +16,7 @@ const BUSYBOX = join(GUEST, 'root/bin/busybox');
 const job = process.argv[2] ?? 'gzip';
 const mb = Number(process.argv[3] ?? '1');
 const reps = Number(process.argv[4] ?? '2');
+const blockThreshold = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
 
 function makeInput(src: string, bytes: number): Buffer {
   const s = readFileSync(src);
@@ -32,7 +35,7 @@ for (let r = 0; r < reps; r++) {
   const host = new NodeHost({ cwd: dir, capture: true });
   const t0 = performance.now();
   const c0 = process.cpuUsage();
-  const p = new Process(image, { argv: ['busybox', ...args], envp: [], host });
+  const p = new Process(image, { argv: ['busybox', ...args], envp: [], host, blockThreshold });
   const status = p.run();
   const s = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
