@@ -210,6 +210,24 @@ export const H_RPT_INVALIDATE = 0x448;
 export const MAX_HCALL_OPCODE = 0x488;
 export const KVMPPC_H_RTAS = 0xf000;
 
+// hcall flags (asm/hvcall.h): bit n of the PAPR numbering is 1 << (63 - n).
+export const H_EXACT = 1n << 39n;
+export const H_R_XLATE = 1n << 38n;
+export const H_READ_4 = 1n << 37n;
+export const H_AVPN = 1n << 31n;
+export const H_ANDCOND = 1n << 30n;
+export const H_ICACHE_INVALIDATE = 1n << 23n;
+export const H_ICACHE_SYNCHRONIZE = 1n << 22n;
+export const H_ZERO_PAGE = 1n << 15n;
+export const H_COPY_PAGE = 1n << 14n;
+export const H_PAGE_SET_LOANED = 0xf00000000n;
+
+// KVM_PPC_CONFIGURE_V3_MMU flags.
+export const KVM_PPC_MMUV3_RADIX = 1n;
+export const KVM_PPC_MMUV3_GTSE = 2n;
+/** KVM's HPT order when the VMM allocates none (KVM_DEFAULT_HPT_ORDER: 16 MiB). */
+export const KVM_DEFAULT_HPT_ORDER = 24;
+
 export const H_SET_MODE_RESOURCE_SET_CIABR = 1;
 export const H_SET_MODE_RESOURCE_SET_DAWR0 = 2;
 export const H_SET_MODE_RESOURCE_ADDR_TRANS_MODE = 3;

@@ -29,6 +29,19 @@ export interface BareMetalOptions extends KvmOptions {
   /** Console output. */
   console: (bytes: Uint8Array) => void;
   blockThreshold?: number;
+  /**
+   * The partition's MMU mode: 'radix' (KVM's default on a POWER9 radix
+   * host) or 'hash' (an HPT sized as QEMU's pseries sizes it, 1/128 of RAM).
+   * QEMU's pseries starts every guest in hash mode; with no translation the
+   * two differ only past the RMA and in what real-mode MMIO does.
+   */
+  mmu?: 'radix' | 'hash';
+}
+
+/** QEMU's spapr_hpt_shift_for_ramsize: an HPT of 1/128 of RAM (rounded up to a power of two), 2^18 to 2^46 bytes. */
+export function hptShiftForRamSize(ramSize: number): number {
+  const shift = Math.ceil(Math.log2(Math.max(ramSize, 1))) - 7;
+  return Math.min(Math.max(shift, 18), 46);
 }
 
 export type MachineEnd = { kind: 'poweroff' } | { kind: 'reboot' } | { kind: 'error'; message: string };
@@ -47,6 +60,7 @@ export class BareMetalMachine {
     this.ram = new Uint8Array(opts.ramSize);
     this.ram.set(opts.image, 0);
     this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
+    if (opts.mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
     this.vcpu = this.vm.createVcpu(0, { blockThreshold: opts.blockThreshold });
     const regs = this.vcpu.getRegs();
     regs.pc = BigInt(opts.entry ?? 0x100);

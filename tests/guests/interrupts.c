@@ -7,19 +7,10 @@
  * a hypervisor without the hash MMU can run it. The problem-state cases need
  * translation and live in problem-state.c.
  */
-#include "lib.h"
-
-struct rec { unsigned long vec, srr0, srr1, dar, dsisr; };
-static struct rec recs[4];
-static int nrec;
-static unsigned long fault_at; /* the instruction expected to interrupt */
+#include "expect.h"
 
 void trap(unsigned long vec, struct frame *f) {
-  if (!fault_at || is_hv_vector(vec) || nrec == 4) unexpected_trap(vec, f);
-  recs[nrec++] = (struct rec){vec, f->srr0, f->srr1, f->dar, f->dsisr};
-  /* sc leaves SRR0 past itself; everything else: skip the culprit. Setting
-   * it from fault_at rather than srr0 + 4 survives an imprecise SRR0. */
-  if (vec != 0xc00) f->srr0 = fault_at + 4;
+  expect_trap(vec, f, 0);
 }
 
 extern void t_illegal(void), t_hv_spr(void), t_trap(void), t_sc0(void);
@@ -29,29 +20,6 @@ extern void t_store(unsigned long addr, unsigned long v);
 extern void t_preserve(unsigned long out[36]);
 extern char f_illegal[], f_hv_spr[], f_trap[], f_sc0[], f_load[], f_store[], f_lwarx[];
 extern char f_fp[], f_vmx[], f_vsx[], f_preserve[];
-
-static void arm(const char *fault) {
-  nrec = 0;
-  fault_at = (unsigned long)fault;
-}
-
-/* dar_base/dar_name: print DAR relative to a buffer (0: absolute). */
-static void report(const char *name, unsigned long dar_base, const char *dar_name) {
-  printf("%s:", name);
-  if (!nrec) printf(" no interrupt");
-  for (int i = 0; i < nrec; i++) {
-    struct rec *r = &recs[i];
-    long off = (long)(r->srr0 - fault_at);
-    printf("%s vec=0x%lx srr0=fault%c%ld srr1=%016lx cause=%08lx", i ? ";" : "", r->vec, off < 0 ? '-' : '+',
-           off < 0 ? -off : off, r->srr1, r->srr1 & SRR1_CAUSE_MASK);
-    if (r->vec == 0x200 || r->vec == 0x300 || r->vec == 0x380 || r->vec == 0x600) {
-      if (dar_base) printf(" dar=%s+%lu", dar_name, r->dar - dar_base);
-      else printf(" dar=%016lx", r->dar);
-      printf(" dsisr=%08lx", r->dsisr);
-    }
-  }
-  printf("\n");
-}
 
 static unsigned long buf[2] __attribute__((aligned(16)));
 
@@ -107,7 +75,7 @@ int main(void) {
   arm(f_vsx), t_vsx(), report("xxlor with MSR[VSX]=0", 0, 0);
 
 
-  fault_at = 0;
+  disarm();
   printf("msr at end %016lx\n", mfmsr());
   return 0;
 }

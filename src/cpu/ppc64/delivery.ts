@@ -80,6 +80,10 @@ export function deliver(s: CpuState, intr: Interrupt): void {
     s.sprHi[SPR_DAR] = intr.darHi;
     s.sprLo[SPR_DAR] = intr.darLo;
     s.sprLo[SPR_DSISR] = intr.dsisr;
+  } else if (intr.vector === 0x380) {
+    // Data segment: DAR only (DSISR keeps its value, as QEMU leaves it).
+    s.sprHi[SPR_DAR] = intr.darHi;
+    s.sprLo[SPR_DAR] = intr.darLo;
   }
   const lpcr = s.sprLo[SPR_LPCR]!;
   const vec = intr.vector;

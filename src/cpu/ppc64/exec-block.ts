@@ -33,6 +33,8 @@ export class Block {
   valid = true;
   /** The block that ran after this one last time (the run loop's chaining hint). */
   next: Block | undefined = undefined;
+  /** cpu.fetchGen when `next` was linked: the link holds only while instruction translation is unchanged. */
+  nextGen = 0;
   constructor(
     readonly fn: BlockFn,
     /** Instructions in one full pass (the most one pass retires). */

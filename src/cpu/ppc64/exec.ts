@@ -420,7 +420,7 @@ export class Executor {
         if (blk !== undefined) {
           // Chained: the block that followed this one last time, if nip is its entry again.
           const nx = blk.next;
-          if (nx !== undefined && nx.lo === s.nipLo && nx.hi === s.nipHi && nx.valid && nx.len <= budget - n) {
+          if (nx !== undefined && blk.nextGen === s.fetchGen && nx.lo === s.nipLo && nx.hi === s.nipHi && nx.valid && nx.len <= budget - n) {
             blk = nx;
             n += nx.fn(s, budget - n);
             if (s.ctxGen !== this.gen) {
@@ -445,7 +445,10 @@ export class Executor {
           b = this.compile(page, idx, hi, lo);
         }
         if (b !== undefined && b.len <= budget - n) {
-          if (prev !== undefined) prev.next = b;
+          if (prev !== undefined) {
+            prev.next = b;
+            prev.nextGen = s.fetchGen;
+          }
           blk = b;
           entry = true;
           n += b.fn(s, budget - n);

@@ -104,6 +104,13 @@ export const PSSCR_GUEST_VIS: readonly [number, number] = [0xf0000000 | 0, 0x3ff
 
 const LO32: readonly [number, number] = [0, -1];
 
+/** Store an SPR that address translation reads, and tell the MMU (its cached translations may be stale). */
+function setTranslationSpr(s: CpuState, num: number, hi: number, lo: number): void {
+  s.sprHi[num] = hi;
+  s.sprLo[num] = lo;
+  s.mmuOps?.sprWritten(num);
+}
+
 function pair(s: CpuState, hi: number, lo: number): number {
   s.tmpHi = hi;
   return lo;
@@ -152,9 +159,9 @@ const DEFS: SprDef[] = [
   { num: SPR_SRR0, name: 'srr0', read: 'priv', write: 'priv' },
   { num: SPR_SRR1, name: 'srr1', read: 'priv', write: 'priv' },
   { num: SPR_CFAR, name: 'cfar', read: 'priv', write: 'priv' },
-  { num: SPR_AMR, name: 'amr', read: 'priv', write: 'priv' },
+  { num: SPR_AMR, name: 'amr', read: 'priv', write: 'priv', set: (s, h, l) => setTranslationSpr(s, SPR_AMR, h, l) },
   { num: SPR_PIDR, name: 'pidr', read: 'priv', write: 'priv', mask: LO32 },
-  { num: SPR_IAMR, name: 'iamr', read: 'priv', write: 'priv' },
+  { num: SPR_IAMR, name: 'iamr', read: 'priv', write: 'priv', set: (s, h, l) => setTranslationSpr(s, SPR_IAMR, h, l) },
   { num: SPR_CTRL, name: 'ctrl', read: 'none', write: 'priv', mask: [0, 1] },
   { num: SPR_FSCR, name: 'fscr', read: 'priv', write: 'priv' },
   { num: SPR_UAMOR, name: 'uamor', read: 'priv', write: 'priv' },
@@ -213,7 +220,7 @@ const DEFS: SprDef[] = [
       [SPR_ASDR, 'asdr'],
       [SPR_PSSCR, 'psscr'],
     ] as const
-  ).map(([num, name]): SprDef => ({ num, name, read: 'hv', write: 'hv' })),
+  ).map(([num, name]): SprDef => (num === SPR_LPCR ? { num, name, read: 'hv', write: 'hv', set: (s, h, l) => setTranslationSpr(s, num, h, l) } : { num, name, read: 'hv', write: 'hv' })),
 ];
 
 function pmu(): SprDef[] {

@@ -8,6 +8,25 @@
 import type { GuestMemory } from '../../memory/guest-memory.js';
 import { modeOf, MSR_LE, MODE_LE, MSR_EE, MSRH_SF } from './msr.js';
 
+/**
+ * The system MMU's side of the segment instructions and of the SPRs that
+ * translation depends on (mmu/mmu.ts). Absent in Linux-user mode, where
+ * these instructions are privileged and never reach it.
+ */
+export interface MmuOps {
+  /** slbmte RS, RB (an invalid entry throws the program interrupt). */
+  slbmte(rsHi: number, rsLo: number, rbHi: number, rbLo: number): void;
+  /** slbmfee/slbmfev: the entry RB names (low word; high in tmpHi). */
+  slbmfee(rbLo: number): number;
+  slbmfev(rbLo: number): number;
+  /** slbfee.: the VSID word of the entry translating RB, or undefined. */
+  slbfee(rbHi: number, rbLo: number): number | undefined;
+  slbie(rbHi: number, rbLo: number): void;
+  slbia(ih: number): void;
+  /** An SPR that translation reads was written (AMR, IAMR, LPCR). */
+  sprWritten(num: number): void;
+}
+
 export class CpuState {
   readonly gprLo = new Int32Array(32);
   readonly gprHi = new Int32Array(32);
@@ -87,6 +106,17 @@ export class CpuState {
    * run loop compares it after anything that may have changed it.
    */
   ctxGen = 0;
+
+  /**
+   * Bumped whenever the effective → physical mapping of instruction fetches
+   * may have changed (a TLB flush, MSR[IR] or MSR[PR] switching the
+   * translation context). A link between two compiled blocks, made by
+   * effective address, holds only within one generation.
+   */
+  fetchGen = 0;
+
+  /** The system MMU (segment instructions, translation SPRs); undefined in Linux-user mode. */
+  mmuOps: MmuOps | undefined;
 
   /** Called after each MSR write (the MMU picks its translation context). */
   onMsrWrite: ((s: CpuState) => void) | undefined;

@@ -8,6 +8,7 @@
 import * as U from '../uapi.js';
 import type { HvVcpu } from './hv-vcpu.js';
 import { hvWriteSpr, SPR_CIABR, SPR_DAWR0, SPR_DAWRX0, SPR_SPRG0 } from '../../cpu/ppc64/spr.js';
+import { HPT_HCALLS } from './hpt-hcalls.js';
 
 export type HcallHandler = (v: HvVcpu) => number;
 
@@ -35,6 +36,9 @@ function setDabr(v: HvVcpu, dabr: bigint, dabrx: bigint): number {
 }
 
 export const IN_CORE_HCALLS: Readonly<Record<number, HcallHandler>> = {
+  // The hashed page table (hpt-hcalls.ts).
+  ...HPT_HCALLS,
+
   // Idle until an interrupt or a prod: MSR[EE] is set, r3 = 0 (kvmppc_cede).
   [U.H_CEDE](v) {
     v.cede();

@@ -101,6 +101,8 @@ export class HvVcpu {
   async run(): Promise<void> {
     const run = this.kvmRun;
     const cpu = this.cpu;
+    // An HPT partition's table and VRMA are set up at its first run (KVM's mmu_ready).
+    this.vm.setupMmu();
     this.complete();
     const platform = this.vm.platform;
     let lastYield = platform.now();
@@ -167,11 +169,13 @@ export class HvVcpu {
     const cpu = this.cpu;
     switch (intr.vector) {
       case VEC_SYSCALL:
-        // sc 1 from problem state is never an hcall: a radix partition gets a
-        // privileged-instruction program interrupt, SRR0 after the sc (KVM-HV
-        // on POWER9, book3s_hv.c). QEMU TCG instead returns H_PRIVILEGE.
+        // sc 1 from problem state is never an hcall (KVM-HV on POWER9,
+        // book3s_hv.c): a radix partition gets a privileged-instruction
+        // program interrupt; a hash partition gets it back as a system call
+        // interrupt (its kernel may be running PR KVM). SRR0 is after the sc
+        // either way. QEMU TCG instead returns H_PRIVILEGE.
         if (cpu.msrLo & MSR_PR) {
-          this.inject(VEC_PROGRAM, SRR1_PROG_PRIV);
+          this.inject(this.vm.radix ? VEC_PROGRAM : VEC_SYSCALL, this.vm.radix ? SRR1_PROG_PRIV : 0);
           return false;
         }
         return this.hcall();

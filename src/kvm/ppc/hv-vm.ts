@@ -8,7 +8,16 @@ import type { HostPlatform } from '../platform.js';
 import * as U from '../uapi.js';
 import { HvVcpu, type VcpuOptions } from './hv-vcpu.js';
 import { IN_CORE_HCALLS } from './hcalls.js';
-import { LPCR_RADIX_DEFAULT } from './lpcr.js';
+import { LPCR_GTSE, LPCR_HR, LPCR_RADIX_DEFAULT, LPCR_UPRT, LPCR_VPM1, LPCR_VRMASD } from './lpcr.js';
+import { HashPageTable, HPT_ALLOC_MAX_ORDER, HPT_MAX_ORDER, HPT_MIN_ORDER, HPTE_R_C, HPTE_R_M, HPTE_R_R, HPTE_V_BOLTED, HPTE_V_LARGE, HPTE_V_VALID } from '../../cpu/ppc64/mmu/hpt.js';
+import { VRMA_VSID } from '../../cpu/ppc64/mmu/hash.js';
+import { hvWriteSpr, SPR_LPCR } from '../../cpu/ppc64/spr.js';
+import { ENOMEM } from '../errors.js';
+
+/** The VRMA's page size: 64 KiB, the backing page size of guest RAM (KVM uses the host's). */
+const VRMA_PAGE_SHIFT = 16;
+/** LPCR[VRMASD] for 64 KiB pages: L||LP = 0b10001 (slb_pgsize_encoding << (LPCR_VRMASD_SH - 4)). */
+const VRMASD_64K = 0x11000n;
 
 /** KVM_SET_USER_MEMORY_REGION's struct kvm_userspace_memory_region. */
 export interface UserMemoryRegion {
@@ -39,6 +48,18 @@ export class HvVm {
   readonly enabledHcalls = new Set<number>(DEFAULT_HCALLS);
   /** Radix partition (a POWER9 radix host's default); HPT once the VMM allocates one. */
   radix = true;
+  /** The hashed page table of an HPT partition (KVM_PPC_ALLOCATE_HTAB, or the default at first run). */
+  hpt: HashPageTable | undefined;
+  /** KVM's mmu_ready: false until an HPT partition's table and VRMA are set up (the next KVM_RUN does it). */
+  mmuReady = true;
+  /** KVM_PPC_CONFIGURE_V3_MMU's process table (the partition-table entry's second doubleword). */
+  processTable = 0n;
+  /**
+   * The largest page an HPT partition may map with H_ENTER: KVM refuses
+   * pages bigger than the host pages backing guest RAM; QEMU calls it
+   * cap-hpt-max-page-size (default 64 KiB). Chosen by the VMM.
+   */
+  hptMaxPageShift = 16;
   /** The partition's LPCR (per virtual core in KVM; one core per partition here). */
   lpcr = LPCR_RADIX_DEFAULT;
   /** Guest timebase = host timebase + this (KVM_REG_PPC_TB_OFFSET). */
@@ -70,6 +91,8 @@ export class HvVm {
       case U.KVM_CAP_PPC_PAPR:
       case U.KVM_CAP_PPC_ENABLE_HCALL:
       case U.KVM_CAP_PPC_MMU_RADIX:
+      case U.KVM_CAP_PPC_MMU_HASH_V3:
+      case U.KVM_CAP_PPC_ALLOC_HTAB:
       case U.KVM_CAP_PPC_UNSET_IRQ:
       case U.KVM_CAP_SYNC_MMU:
       case U.KVM_CAP_PPC_GUEST_STOP:
@@ -117,6 +140,95 @@ export class HvVm {
     }
   }
 
+  // ---- MMU mode ----
+
+  /**
+   * KVM_PPC_ALLOCATE_HTAB: make the partition an HPT one with a cleared
+   * table of 2^order bytes (a same-sized table is reused, cleared). The VRMA
+   * is mapped again at the next KVM_RUN. Returns the order.
+   */
+  allocateHtab(order: number): number {
+    if (!Number.isInteger(order) || order < HPT_MIN_ORDER || order > HPT_MAX_ORDER) throw new KvmError(EINVAL, `HPT order ${order} outside ${HPT_MIN_ORDER}..${HPT_MAX_ORDER}`);
+    if (order > HPT_ALLOC_MAX_ORDER) throw new KvmError(ENOMEM, `HPT order ${order}: larger than this host allocates (2^${HPT_ALLOC_MAX_ORDER} bytes)`);
+    this.mmuReady = false;
+    if (this.radix) this.switchToHpt();
+    if (this.hpt?.order === order) this.hpt.clear();
+    else this.hpt = new HashPageTable(order);
+    this.applyMmu();
+    return order;
+  }
+
+  /**
+   * KVM_PPC_CONFIGURE_V3_MMU: radix (with the guest's process table) or
+   * HPT. The process table's GR bit must say the same as the flags, and
+   * its size field (PRTS) is at most 24 (kvmhv_configure_mmu).
+   */
+  configureV3Mmu(flags: bigint, processTable: bigint): void {
+    if (flags & ~(U.KVM_PPC_MMUV3_RADIX | U.KVM_PPC_MMUV3_GTSE)) throw new KvmError(EINVAL, 'KVM_PPC_CONFIGURE_V3_MMU: unknown flags');
+    const radix = (flags & U.KVM_PPC_MMUV3_RADIX) !== 0n;
+    if (((processTable >> 63n) & 1n) !== (radix ? 1n : 0n)) throw new KvmError(EINVAL, 'KVM_PPC_CONFIGURE_V3_MMU: process table GR bit does not match the mode');
+    if ((processTable & 0x1fn) > 24n) throw new KvmError(EINVAL, 'KVM_PPC_CONFIGURE_V3_MMU: process table size (PRTS) above 24');
+    if (radix && !this.radix) {
+      this.radix = true;
+      this.hpt = undefined;
+      this.mmuReady = true;
+      this.lpcr = (this.lpcr & ~(LPCR_VPM1 | LPCR_VRMASD)) | LPCR_UPRT | LPCR_HR;
+    } else if (!radix && this.radix) this.switchToHpt();
+    this.processTable = processTable;
+    this.lpcr = flags & U.KVM_PPC_MMUV3_GTSE ? this.lpcr | LPCR_GTSE : this.lpcr & ~LPCR_GTSE;
+    this.applyMmu();
+  }
+
+  /** kvmppc_switch_mmu_to_hpt: VPM1 on; UPRT, GTSE and HR off; the table comes at the next run. */
+  private switchToHpt(): void {
+    this.radix = false;
+    this.mmuReady = false;
+    this.processTable = 0n;
+    this.lpcr = (this.lpcr & ~(LPCR_UPRT | LPCR_GTSE | LPCR_HR)) | LPCR_VPM1;
+  }
+
+  /**
+   * At KVM_RUN (kvmppc_hv_setup_htab_rma): an HPT partition without a table
+   * gets KVM's default one, and the VRMA is mapped: bolted 64 KiB entries in
+   * slot 7 of their groups for the memory at guest physical 0 (up to 1 TiB
+   * and one entry per group), and LPCR[VRMASD] says 64 KiB.
+   */
+  setupMmu(): void {
+    if (this.mmuReady) return;
+    const slot = this.phys.find(0);
+    if (!slot) throw new KvmError(EINVAL, 'HPT partition without memory at guest physical 0 (no VRMA)');
+    this.hpt ??= new HashPageTable(U.KVM_DEFAULT_HPT_ORDER);
+    const hpt = this.hpt;
+    let npages = Math.floor(slot.size / 2 ** VRMA_PAGE_SHIFT);
+    npages = Math.min(npages, 2 ** (40 - VRMA_PAGE_SHIFT), hpt.ptegMask + 1);
+    const vsidHash = (VRMA_VSID ^ (VRMA_VSID << 25)) | 0;
+    // v: B = 1 TiB, VSID at bit 24 of the AVA, bolted, large, valid; r: LP = 64 KiB, R, C, M, PP = 0.
+    const vHi = 0x40000000 | (VRMA_VSID >>> 8);
+    for (let i = 0; i < npages; i++) {
+      const addr = i * 2 ** VRMA_PAGE_SHIFT;
+      const ptex = ((i ^ vsidHash) & hpt.ptegMask) * 8 + 7;
+      const vLo = ((VRMA_VSID & 0xff) << 24) | ((addr / 65536) & ~0x7f) | HPTE_V_BOLTED | HPTE_V_LARGE | HPTE_V_VALID;
+      hpt.setR(ptex, Math.floor(addr / 4294967296), (addr % 4294967296) | 0x1000 | HPTE_R_R | HPTE_R_C | HPTE_R_M);
+      hpt.setV(ptex, vHi, vLo);
+    }
+    this.lpcr = (this.lpcr & ~LPCR_VRMASD) | VRMASD_64K;
+    this.mmuReady = true;
+    this.applyMmu();
+  }
+
+  /** Give every vCPU the partition's LPCR and translation tables; cached translations go. */
+  applyMmu(): void {
+    for (const v of this.vcpus.values()) {
+      hvWriteSpr(v.cpu, SPR_LPCR, this.lpcr);
+      v.mmu.setHashTable(this.radix ? undefined : this.hpt, this.hptMaxPageShift);
+    }
+  }
+
+  /** The partition's page table changed: every vCPU forgets what it cached (tlbie of the entry's LPID). */
+  flushTranslations(): void {
+    for (const v of this.vcpus.values()) v.mmu.flushAll();
+  }
+
   /** Close the VM: its LPID is free again. */
   destroy(): void {
     this.onDestroy?.();
@@ -128,6 +240,7 @@ export class HvVm {
     if (this.vcpus.has(id)) throw new KvmError(EEXIST, `vCPU ${id} exists`);
     const v = new HvVcpu(this, id, opts);
     this.vcpus.set(id, v);
+    v.mmu.setHashTable(this.radix ? undefined : this.hpt, this.hptMaxPageShift);
     return v;
   }
 }

@@ -19,23 +19,22 @@ _Static_assert(sizeof(struct frame) == F_SIZE, "frame size");
 /* QEMU gives the first spapr-vty (from -serial) this unit address. */
 #define VTERM 0x71000000UL
 
-long hcall(unsigned long nr, unsigned long *ret, unsigned long a1, unsigned long a2,
-           unsigned long a3, unsigned long a4, unsigned long a5, unsigned long a6) {
+long hcall9(unsigned long nr, unsigned long *ret, const unsigned long a[9]) {
   register unsigned long r3 __asm__("r3") = nr;
-  register unsigned long r4 __asm__("r4") = a1;
-  register unsigned long r5 __asm__("r5") = a2;
-  register unsigned long r6 __asm__("r6") = a3;
-  register unsigned long r7 __asm__("r7") = a4;
-  register unsigned long r8 __asm__("r8") = a5;
-  register unsigned long r9 __asm__("r9") = a6;
-  register unsigned long r10 __asm__("r10");
-  register unsigned long r11 __asm__("r11");
-  register unsigned long r12 __asm__("r12");
+  register unsigned long r4 __asm__("r4") = a[0];
+  register unsigned long r5 __asm__("r5") = a[1];
+  register unsigned long r6 __asm__("r6") = a[2];
+  register unsigned long r7 __asm__("r7") = a[3];
+  register unsigned long r8 __asm__("r8") = a[4];
+  register unsigned long r9 __asm__("r9") = a[5];
+  register unsigned long r10 __asm__("r10") = a[6];
+  register unsigned long r11 __asm__("r11") = a[7];
+  register unsigned long r12 __asm__("r12") = a[8];
   /* Clobbers are PAPR's volatile set, not just what QEMU touches, so the
    * guests stay correct under a stricter hypervisor. */
   __asm__ volatile("sc 1"
                    : "+r"(r3), "+r"(r4), "+r"(r5), "+r"(r6), "+r"(r7), "+r"(r8), "+r"(r9),
-                     "=r"(r10), "=r"(r11), "=r"(r12)
+                     "+r"(r10), "+r"(r11), "+r"(r12)
                    :
                    : "r0", "ctr", "xer", "cr0", "cr1", "cr5", "cr6", "cr7", "memory");
   if (ret) {
@@ -43,6 +42,12 @@ long hcall(unsigned long nr, unsigned long *ret, unsigned long a1, unsigned long
     ret[5] = r9; ret[6] = r10; ret[7] = r11; ret[8] = r12;
   }
   return (long)r3;
+}
+
+long hcall(unsigned long nr, unsigned long *ret, unsigned long a1, unsigned long a2,
+           unsigned long a3, unsigned long a4, unsigned long a5, unsigned long a6) {
+  const unsigned long a[9] = {a1, a2, a3, a4, a5, a6, 0, 0, 0};
+  return hcall9(nr, ret, a);
 }
 
 static char conbuf[16];

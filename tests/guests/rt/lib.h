@@ -34,6 +34,8 @@ int vprintf(const char *fmt, va_list ap);
  * when ret is not NULL. */
 long hcall(unsigned long nr, unsigned long *ret, unsigned long a1, unsigned long a2,
            unsigned long a3, unsigned long a4, unsigned long a5, unsigned long a6);
+/* The same with all nine arguments r4..r12 (H_BULK_REMOVE takes eight). */
+long hcall9(unsigned long nr, unsigned long *ret, const unsigned long a[9]);
 /* RTAS through H_RTAS with nargs unsigned arguments; the nret return words
  * go to ret (may be NULL). Returns the first one (the RTAS status), or -1 if
  * the hcall failed. */

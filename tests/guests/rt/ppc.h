@@ -40,6 +40,8 @@
 #define SPR_TBL    268 /* mftb */
 #define SPR_PVR    287
 #define SPR_LPCR   318 /* hypervisor-privileged */
+#define SPR_AMR    29
+#define SPR_IAMR   61
 
 /* Program interrupt causes in SRR1 (ISA bits 43..46). */
 #define SRR1_PROG_FP      UL(0x100000)
@@ -50,12 +52,27 @@
 #define SRR1_CAUSE_MASK   UL(0x783f0000)
 
 /* PAPR hypercalls and return codes used by the runtime. */
+#define H_REMOVE        0x04
 #define H_ENTER         0x08
+#define H_READ          0x0c
+#define H_CLEAR_MOD     0x10
+#define H_CLEAR_REF     0x14
+#define H_PROTECT       0x18
+#define H_BULK_REMOVE   0x124
 #define H_PUT_TERM_CHAR 0x58
 #define H_SET_MODE      0x31c
 #define H_RTAS          0xf000
 #define H_SUCCESS       0
+#define H_FUNCTION      (-2)
 #define H_PRIVILEGE     (-3)
+#define H_PARAMETER     (-4)
+#define H_PTEG_FULL     (-6)
+#define H_NOT_FOUND     (-7)
+/* hcall flags: PAPR bit n is 1 << (63 - n). */
+#define H_EXACT   (UL(1) << 39)
+#define H_READ_4  (UL(1) << 37)
+#define H_AVPN    (UL(1) << 31)
+#define H_ANDCOND (UL(1) << 30)
 #define H_SET_MODE_RESOURCE_LE 4
 #define RTAS_POWER_OFF  0x2003
 

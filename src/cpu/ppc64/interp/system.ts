@@ -4,7 +4,7 @@
 // problem state and hypervisor rows outside hypervisor state before they get
 // here; rows without a handler are illegal.
 
-import type { CpuState } from '../state.js';
+import type { CpuState, MmuOps } from '../state.js';
 import type { HandlerTable } from './handler.js';
 import { eaIndexed } from './common.js';
 import { CpuTrap } from '../trap.js';
@@ -23,6 +23,12 @@ export const CACHE_BLOCK = 128;
 function setRt(s: CpuState, rt: number, hi: number, lo: number): void {
   s.gprHi[rt] = hi;
   s.gprLo[rt] = lo;
+}
+
+/** The system MMU; privileged instructions only reach it in system mode. */
+function mmu(s: CpuState): MmuOps {
+  if (!s.mmuOps) throw new CpuTrap('illegal');
+  return s.mmuOps;
 }
 
 /** MSR bits mtmsr/mtmsrd leave alone (low word: ME, S, LE; high word: HV and TS/TM). */
@@ -187,6 +193,45 @@ export const SYSTEM_HANDLERS: HandlerTable = {
     const lo = eaIndexed(s, (i >>> 16) & 31, (i >>> 11) & 31);
     s.mem.read8(s.tmpHi, lo);
   },
+
+  // ---- segment lookaside buffer (Book III 5.9.3.2); the MMU does the work ----
+
+  slbmte(s, i) {
+    const rs = (i >>> 21) & 31;
+    const rb = (i >>> 11) & 31;
+    mmu(s).slbmte(s.gprHi[rs]!, s.gprLo[rs]!, s.gprHi[rb]!, s.gprLo[rb]!);
+  },
+  slbmfee(s, i) {
+    const lo = mmu(s).slbmfee(s.gprLo[(i >>> 11) & 31]!);
+    setRt(s, (i >>> 21) & 31, s.tmpHi, lo);
+  },
+  slbmfev(s, i) {
+    const lo = mmu(s).slbmfev(s.gprLo[(i >>> 11) & 31]!);
+    setRt(s, (i >>> 21) & 31, s.tmpHi, lo);
+  },
+  // Found: RT = the entry's VSID word, CR0 = 0b0010 || SO; else RT = 0, CR0 = 0b0000 || SO.
+  'slbfee.'(s, i) {
+    const rb = (i >>> 11) & 31;
+    const lo = mmu(s).slbfee(s.gprHi[rb]!, s.gprLo[rb]!);
+    const rt = (i >>> 21) & 31;
+    if (lo === undefined) setRt(s, rt, 0, 0);
+    else setRt(s, rt, s.tmpHi, lo);
+    s.cr = (s.cr & 0x0fffffff) | (((lo === undefined ? 0 : 2) | s.so) << 28);
+  },
+  slbie(s, i) {
+    const rb = (i >>> 11) & 31;
+    mmu(s).slbie(s.gprHi[rb]!, s.gprLo[rb]!);
+  },
+  // slbieg (the global form) acts on this thread's SLB the same way: one SLB per thread.
+  slbieg(s, i) {
+    const rb = (i >>> 11) & 31;
+    mmu(s).slbie(s.gprHi[rb]!, s.gprLo[rb]!);
+  },
+  slbia(s, i) {
+    mmu(s).slbia((i >>> 21) & 7);
+  },
+  // Completion of earlier SLB changes: they are complete when made.
+  slbsync() {},
 
   icbi(s, i) {
     const lo = eaIndexed(s, (i >>> 16) & 31, (i >>> 11) & 31);

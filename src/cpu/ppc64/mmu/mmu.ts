@@ -4,7 +4,10 @@
 // physical map behind it (RAM slots; everything else is MMIO for the VMM).
 //
 // The TLB is direct-mapped, 4 KiB pages, one set per translation context
-// (real mode, relocated), each with a read, a write and an instruction side.
+// (real mode; relocated in privileged state; relocated in problem state, as
+// the segment keys and so the permissions differ), each with a read, a
+// write and an instruction side. An entry exists only for an access the
+// translation allows: a read entry once R is set, a write entry once C is.
 // The read and write sides are the Lookaside that compiled code probes
 // inline (exec-emit.ts); the methods below probe it the same way and take the
 // slow path (translate, look the page up, refill) on a miss. Write entries
@@ -14,8 +17,14 @@
 import type { GuestMemory, Lookaside } from '../../../memory/guest-memory.js';
 import { PhysMap, PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE, type MemSlot, type PhysListener } from '../../../memory/phys-map.js';
 import type { CpuState } from '../state.js';
-import { MODE_32, MSR_DR, MSR_IR } from '../msr.js';
-import { DSISR_NOPTE, DSISR_STORE, Interrupt, SRR1_ISI_NOPTE, VEC_DSI, VEC_HDSI, VEC_HISI, VEC_ISI } from '../interrupt.js';
+import { MODE_32, MSR_DR, MSR_IR, MSR_PR } from '../msr.js';
+import { DSISR_NOPTE, DSISR_STORE, Interrupt, SRR1_ISI_NOPTE, VEC_DSEG, VEC_DSI, VEC_HDSI, VEC_HISI, VEC_ISEG, VEC_ISI } from '../interrupt.js';
+import { SPR_AMR, SPR_IAMR, SPR_LPCR } from '../spr.js';
+import { CpuTrap } from '../trap.js';
+import type { MmuOps } from '../state.js';
+import { Slb, SLB_VSID_LLP } from './slb.js';
+import type { HashPageTable } from './hpt.js';
+import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE, hashTranslate, VRMA_VSID_HI, VRMA_VSID_LO, type HashWalkState } from './hash.js';
 import { readSplit, writeSplit } from '../../../memory/split-access.js';
 
 export const TLB_BITS = 10;
@@ -80,14 +89,25 @@ export interface MmioAccess {
   readonly data: Uint8Array;
 }
 
-const ACCESS_READ = 0;
-const ACCESS_WRITE = 1;
-const ACCESS_FETCH = 2;
+/** LPCR[HR] (bit 43): the partition uses radix translation (else the hashed page table). */
+const LPCR_HR_LO = 0x00100000;
+/** LPCR[VRMASD] (bits 47:51): the VRMA's L||LP page-size encoding. */
+const LPCR_VRMASD_LO = 0x0001f000;
 
-export class Mmu implements GuestMemory, PhysListener {
+const SET_REAL = 0;
+const SET_PRIV = 1;
+const SET_USER = 2;
+
+export class Mmu implements GuestMemory, PhysListener, MmuOps {
   hi64 = 0;
-  /** Real mode (index 0) and relocated (index 1) translation contexts. */
-  private readonly sets = [new TlbSet(), new TlbSet()];
+  /** Translation contexts: real mode, relocated privileged, relocated problem state. */
+  private readonly sets = [new TlbSet(), new TlbSet(), new TlbSet()];
+  /** The thread's segment lookaside buffer (hash partitions). */
+  readonly slb = new Slb();
+  /** The partition's hashed page table (owned by the hypervisor), used when LPCR[HR]=0. */
+  private hpt: HashPageTable | undefined;
+  /** State the hash walk reads (key registers, privilege), refreshed on each miss. */
+  private walk: HashWalkState | undefined;
   private data: TlbSet;
   private inst: TlbSet;
   readonly lookaside: ActiveLookaside;
@@ -105,14 +125,20 @@ export class Mmu implements GuestMemory, PhysListener {
     this.lookaside = new ActiveLookaside(this.data);
     phys.listen(this);
     cpu.onMsrWrite = () => this.selectContext();
+    cpu.mmuOps = this;
     this.selectContext();
   }
 
-  /** Pick the data and instruction TLB sets from MSR[DR] and MSR[IR]. */
+  /** Pick the data and instruction TLB sets from MSR[DR], MSR[IR] and MSR[PR]. */
   private selectContext(): void {
     const lo = this.cpu.msrLo;
-    const d = this.sets[lo & MSR_DR ? 1 : 0]!;
-    this.inst = this.sets[lo & MSR_IR ? 1 : 0]!;
+    const rel = lo & MSR_PR ? SET_USER : SET_PRIV;
+    const d = this.sets[lo & MSR_DR ? rel : SET_REAL]!;
+    const i = this.sets[lo & MSR_IR ? rel : SET_REAL]!;
+    if (i !== this.inst) {
+      this.inst = i;
+      this.cpu.fetchGen++;
+    }
     if (d !== this.data) {
       this.data = d;
       this.lookaside.use(d);
@@ -129,6 +155,72 @@ export class Mmu implements GuestMemory, PhysListener {
   flushAll(): void {
     for (const s of this.sets) s.flush();
     this.cpu.ctxGen++;
+    this.cpu.fetchGen++;
+  }
+
+  /** Forget the relocated translations (segment or key changes; real mode is unaffected). */
+  flushRelocated(): void {
+    this.sets[SET_PRIV]!.flush();
+    this.sets[SET_USER]!.flush();
+    this.cpu.ctxGen++;
+    this.cpu.fetchGen++;
+  }
+
+  // ---- the partition (set by the hypervisor) ----
+
+  /**
+   * The partition's hashed page table, or undefined for a radix partition.
+   * Which one translates is LPCR[HR], as on the hardware; the hypervisor
+   * sets both and every cached translation goes.
+   */
+  setHashTable(hpt: HashPageTable | undefined, maxPageShift = 16): void {
+    this.hpt = hpt;
+    this.walk = hpt ? { hpt, maxPageShift, pr: false, amrHi: 0, amrLo: 0, iamrHi: 0, iamrLo: 0 } : undefined;
+    this.flushAll();
+  }
+
+  // ---- MmuOps: the segment instructions and the SPRs translation depends on ----
+
+  slbmte(rsHi: number, rsLo: number, rbHi: number, rbLo: number): void {
+    if (!this.slb.store(rbLo & 0xfff, rbHi, rbLo, rsHi, rsLo)) throw new CpuTrap('illegal');
+    this.flushRelocated();
+  }
+
+  slbmfee(rbLo: number): number {
+    const i = rbLo & 0xfff;
+    if (i >= this.slb.esidLo.length) throw new CpuTrap('illegal');
+    this.cpu.tmpHi = this.slb.esidHi[i]!;
+    return this.slb.esidLo[i]!;
+  }
+
+  slbmfev(rbLo: number): number {
+    const i = rbLo & 0xfff;
+    if (i >= this.slb.esidLo.length) throw new CpuTrap('illegal');
+    this.cpu.tmpHi = this.slb.vsidHi[i]!;
+    return this.slb.vsidLo[i]!;
+  }
+
+  slbfee(rbHi: number, rbLo: number): number | undefined {
+    const i = this.slb.lookup(this.cpu.mode & MODE_32 ? 0 : rbHi, rbLo);
+    if (i < 0) return undefined;
+    this.cpu.tmpHi = this.slb.vsidHi[i]!;
+    return this.slb.vsidLo[i]!;
+  }
+
+  slbie(rbHi: number, rbLo: number): void {
+    this.slb.invalidate(rbHi, rbLo);
+    this.flushRelocated();
+  }
+
+  slbia(ih: number): void {
+    this.slb.invalidateAll(ih);
+    this.flushRelocated();
+  }
+
+  sprWritten(num: number): void {
+    // The storage-key registers change what relocated accesses may do.
+    if (num === SPR_AMR || num === SPR_IAMR) this.flushRelocated();
+    else if (num === SPR_LPCR) this.flushAll();
   }
 
   flushWrite(page: number): void {
@@ -141,16 +233,48 @@ export class Mmu implements GuestMemory, PhysListener {
 
   /**
    * Effective → guest physical address, or the architected interrupt. Real
-   * mode ignores EA bits 0:3 (Book III 6.7.3); relocation needs the
-   * partition's tables (not modelled yet: every relocated access faults as
-   * "no translation").
+   * mode ignores EA bits 0:3 (Book III 6.7.3). A radix partition's real mode
+   * reaches all of its memory; a hash partition's goes through the VRMA
+   * (the LPCR[VRMASD] segment over the hypervisor's bolted entries), so an
+   * address past the RMA faults like a missing translation. Relocation in a
+   * hash partition: SLB, then the hashed page table. Radix relocation is not
+   * modelled yet: every such access faults as "no translation".
    */
   private translate(hi: number, lo: number, access: number): number {
-    if (this.cpu.mode & MODE_32) hi = 0;
-    const relocate = access === ACCESS_FETCH ? this.cpu.msrLo & MSR_IR : this.cpu.msrLo & MSR_DR;
-    if (!relocate) return (hi & 0x0fffffff) * 4294967296 + (lo >>> 0);
+    const cpu = this.cpu;
+    if (cpu.mode & MODE_32) hi = 0;
+    const relocate = access === ACCESS_FETCH ? cpu.msrLo & MSR_IR : cpu.msrLo & MSR_DR;
+    const hash = this.walk !== undefined && !(cpu.sprLo[SPR_LPCR]! & LPCR_HR_LO);
+    if (!relocate) {
+      if (!hash) return (hi & 0x0fffffff) * 4294967296 + (lo >>> 0);
+      const vrmaLo = VRMA_VSID_LO | (((cpu.sprLo[SPR_LPCR]! & LPCR_VRMASD_LO) >>> 8) & SLB_VSID_LLP);
+      return this.hashWalk(VRMA_VSID_HI, vrmaLo, hi & 0x0fffffff, lo, access, hi, lo);
+    }
+    if (hash) {
+      const i = this.slb.lookup(hi, lo);
+      if (i < 0) {
+        if (access === ACCESS_FETCH) throw new Interrupt(VEC_ISEG, 0, false);
+        throw new Interrupt(VEC_DSEG, 0, false, hi, lo);
+      }
+      return this.hashWalk(this.slb.vsidHi[i]!, this.slb.vsidLo[i]!, hi, lo, access, hi, lo);
+    }
     if (access === ACCESS_FETCH) throw new Interrupt(VEC_ISI, SRR1_ISI_NOPTE, false);
     throw new Interrupt(VEC_DSI, 0, false, hi, lo, DSISR_NOPTE | (access === ACCESS_WRITE ? DSISR_STORE : 0));
+  }
+
+  /** The hash walk for (hi, lo) in the segment (vsidHi, vsidLo); faults report EA (eaHi, eaLo). */
+  private hashWalk(vsidHi: number, vsidLo: number, hi: number, lo: number, access: number, eaHi: number, eaLo: number): number {
+    const cpu = this.cpu;
+    const w = this.walk!;
+    w.pr = (cpu.msrLo & MSR_PR) !== 0;
+    w.amrHi = cpu.sprHi[SPR_AMR]!;
+    w.amrLo = cpu.sprLo[SPR_AMR]!;
+    w.iamrHi = cpu.sprHi[SPR_IAMR]!;
+    w.iamrLo = cpu.sprLo[SPR_IAMR]!;
+    const r = hashTranslate(w, vsidHi, vsidLo, hi, lo, access);
+    if (r.fault === 0) return r.gpa;
+    if (access === ACCESS_FETCH) throw new Interrupt(VEC_ISI, r.fault, false);
+    throw new Interrupt(VEC_DSI, 0, false, eaHi, eaLo, r.fault | (access === ACCESS_WRITE ? DSISR_STORE : 0));
   }
 
   /** The slot behind a data access, or undefined for MMIO. Refills the TLB side. */
