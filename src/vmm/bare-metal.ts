@@ -113,6 +113,8 @@ export class BareMetalMachine {
         return this.setMode(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
       case U.KVMPPC_H_RTAS:
         return this.rtas(h.arg(0));
+      case U.H_REGISTER_PROC_TBL:
+        return this.registerProcTbl(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
       default:
         return U.H_FUNCTION;
     }
@@ -134,6 +136,47 @@ export class BareMetalMachine {
       return U.H_SUCCESS;
     }
     return U.H_P2;
+  }
+
+  /** The partition-table entry's second doubleword the guest registered last (QEMU's patb_entry). */
+  private patbEntry = 0n;
+
+  /**
+   * H_REGISTER_PROC_TBL(flags, table, page size, table size) with QEMU's
+   * checks (h_register_process_table), then KVM_PPC_CONFIGURE_V3_MMU as
+   * QEMU does on KVM. Flags: 0x10 modify, 0x08 register, 0x04 radix,
+   * 0x02 hash with segment tables (unsupported), 0x01 GTSE.
+   */
+  private registerProcTbl(flags: bigint, table: bigint, pageSize: bigint, tableSize: bigint): number {
+    const PATE1_GR = 1n << 63n;
+    if (flags & ~0x1fn) return U.H_PARAMETER;
+    let cproc: bigint;
+    if (flags & 0x10n) {
+      if (flags & 0x08n) {
+        if (flags & 0x04n) {
+          if (table & 0xfffn || table >> 60n) return U.H_P2;
+          if (pageSize) return U.H_P3;
+          if (tableSize > 24n) return U.H_P4;
+          cproc = PATE1_GR | table | tableSize;
+        } else {
+          if (flags & 0x02n) return U.H_PARAMETER;
+          if (table >> 38n) return U.H_P2;
+          if (pageSize & ~7n) return U.H_P3;
+          if (tableSize > 24n) return U.H_P4;
+          cproc = table | (pageSize << 5n) | tableSize;
+        }
+      } else cproc = this.patbEntry & PATE1_GR; // deregister: a benign value of the same kind
+    } else {
+      if (!(flags & 0x04n) !== !(this.patbEntry & PATE1_GR)) return U.H_PARAMETER;
+      cproc = this.patbEntry;
+    }
+    this.patbEntry = cproc;
+    try {
+      this.vm.configureV3Mmu((flags & 0x04n ? U.KVM_PPC_MMUV3_RADIX : 0n) | (flags & 0x01n ? U.KVM_PPC_MMUV3_GTSE : 0n), cproc);
+    } catch {
+      return U.H_PARAMETER;
+    }
+    return U.H_SUCCESS;
   }
 
   /** RTAS through H_RTAS: r4 is the real address of a big-endian struct rtas_args. */

@@ -83,6 +83,8 @@ const GUESTS: Array<[string, 'radix' | 'hash']> = [
   ['interrupts', 'radix'],
   ['problem-state', 'hash'],
   ['hash-mmu', 'hash'],
+  // Starts as an HPT partition, as under QEMU, and registers a radix process table.
+  ['radix-mmu', 'hash'],
 ];
 const TIERS: Array<[string, number]> = [
   ['interpreter', -1],

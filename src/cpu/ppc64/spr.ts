@@ -160,7 +160,7 @@ const DEFS: SprDef[] = [
   { num: SPR_SRR1, name: 'srr1', read: 'priv', write: 'priv' },
   { num: SPR_CFAR, name: 'cfar', read: 'priv', write: 'priv' },
   { num: SPR_AMR, name: 'amr', read: 'priv', write: 'priv', set: (s, h, l) => setTranslationSpr(s, SPR_AMR, h, l) },
-  { num: SPR_PIDR, name: 'pidr', read: 'priv', write: 'priv', mask: LO32 },
+  { num: SPR_PIDR, name: 'pidr', read: 'priv', write: 'priv', mask: LO32, set: (s, h, l) => setTranslationSpr(s, SPR_PIDR, h, l) },
   { num: SPR_IAMR, name: 'iamr', read: 'priv', write: 'priv', set: (s, h, l) => setTranslationSpr(s, SPR_IAMR, h, l) },
   { num: SPR_CTRL, name: 'ctrl', read: 'none', write: 'priv', mask: [0, 1] },
   { num: SPR_FSCR, name: 'fscr', read: 'priv', write: 'priv' },

@@ -23,6 +23,8 @@ export interface MmuOps {
   slbfee(rbHi: number, rbLo: number): number | undefined;
   slbie(rbHi: number, rbLo: number): void;
   slbia(ih: number): void;
+  /** tlbie (local false) / tlbiel (local true): RB, RS and the RIC, PRS, R fields. */
+  tlbie(rbHi: number, rbLo: number, rsHi: number, rsLo: number, ric: number, prs: number, r: number, local: boolean): void;
   /** An SPR that translation reads was written (AMR, IAMR, LPCR). */
   sprWritten(num: number): void;
 }

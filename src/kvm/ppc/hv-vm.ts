@@ -13,6 +13,7 @@ import { HashPageTable, HPT_ALLOC_MAX_ORDER, HPT_MAX_ORDER, HPT_MIN_ORDER, HPTE_
 import { VRMA_VSID } from '../../cpu/ppc64/mmu/hash.js';
 import { hvWriteSpr, SPR_LPCR } from '../../cpu/ppc64/spr.js';
 import { ENOMEM } from '../errors.js';
+import type { PartitionMmu } from '../../cpu/ppc64/mmu/mmu.js';
 
 /** The VRMA's page size: 64 KiB, the backing page size of guest RAM (KVM uses the host's). */
 const VRMA_PAGE_SHIFT = 16;
@@ -220,8 +221,17 @@ export class HvVm {
   applyMmu(): void {
     for (const v of this.vcpus.values()) {
       hvWriteSpr(v.cpu, SPR_LPCR, this.lpcr);
-      v.mmu.setHashTable(this.radix ? undefined : this.hpt, this.hptMaxPageShift);
+      v.mmu.setPartition(this.partitionMmu());
+    // A tlbie is seen by every thread of the partition.
+    v.mmu.broadcast = (f) => {
+      for (const t of this.vcpus.values()) f(t.mmu);
+    };
     }
+  }
+
+  /** What the vCPUs' MMUs read from this partition's partition-table entry. */
+  private partitionMmu(): PartitionMmu {
+    return this.radix ? { processTable: this.processTable } : { hpt: this.hpt, maxPageShift: this.hptMaxPageShift };
   }
 
   /** The partition's page table changed: every vCPU forgets what it cached (tlbie of the entry's LPID). */
@@ -240,7 +250,11 @@ export class HvVm {
     if (this.vcpus.has(id)) throw new KvmError(EEXIST, `vCPU ${id} exists`);
     const v = new HvVcpu(this, id, opts);
     this.vcpus.set(id, v);
-    v.mmu.setHashTable(this.radix ? undefined : this.hpt, this.hptMaxPageShift);
+    v.mmu.setPartition(this.partitionMmu());
+    // A tlbie is seen by every thread of the partition.
+    v.mmu.broadcast = (f) => {
+      for (const t of this.vcpus.values()) f(t.mmu);
+    };
     return v;
   }
 }

@@ -8,9 +8,9 @@ import type { CpuState, MmuOps } from '../state.js';
 import type { HandlerTable } from './handler.js';
 import { eaIndexed } from './common.js';
 import { CpuTrap } from '../trap.js';
-import { readSpr, writeSpr, SPR_LR, SPR_CTR } from '../spr.js';
+import { readSpr, writeSpr, SPR_LR, SPR_CTR, SPR_LPCR } from '../spr.js';
 import { rfid, withProblemStateRules } from '../delivery.js';
-import { MSR_EE, MSR_RI, MSR_LE, MSR_ME, MSR_S } from '../msr.js';
+import { MSR_EE, MSR_RI, MSR_LE, MSR_ME, MSR_S, MODE_HV } from '../msr.js';
 
 /** SPR number from an XFX-form instruction (the two 5-bit halves are swapped). */
 export function sprOf(i: number): number {
@@ -29,6 +29,16 @@ function setRt(s: CpuState, rt: number, hi: number, lo: number): void {
 function mmu(s: CpuState): MmuOps {
   if (!s.mmuOps) throw new CpuTrap('illegal');
   return s.mmuOps;
+}
+
+/** LPCR[GTSE] and LPCR[HR], low word. */
+const LPCR_GTSE_LO = 0x400;
+const LPCR_HR_LO = 0x00100000;
+
+function tlbi(s: CpuState, i: number, local: boolean): void {
+  const rb = (i >>> 11) & 31;
+  const rs = (i >>> 21) & 31;
+  mmu(s).tlbie(s.gprHi[rb]!, s.gprLo[rb]!, s.gprHi[rs]!, s.gprLo[rs]!, (i >>> 18) & 3, (i >>> 17) & 1, (i >>> 16) & 1, local);
 }
 
 /** MSR bits mtmsr/mtmsrd leave alone (low word: ME, S, LE; high word: HV and TS/TM). */
@@ -232,6 +242,28 @@ export const SYSTEM_HANDLERS: HandlerTable = {
   },
   // Completion of earlier SLB changes: they are complete when made.
   slbsync() {},
+
+  // ---- TLB management (Book III 6.10.4); the MMU decides what goes ----
+
+  // A partition may use tlbie only with LPCR[GTSE]=1 and, in radix mode, for
+  // process-scoped entries (PRS=1); otherwise it is hypervisor-privileged.
+  tlbie(s, i) {
+    const prs = (i >>> 17) & 1;
+    if (!(s.mode & MODE_HV)) {
+      const lpcr = s.sprLo[SPR_LPCR]!;
+      if (!(lpcr & LPCR_GTSE_LO) || (!prs && lpcr & LPCR_HR_LO)) throw new CpuTrap('illegal');
+    }
+    tlbi(s, i, false);
+  },
+  // tlbiel: privileged, but hypervisor-privileged for partition-scoped entries of a radix partition.
+  tlbiel(s, i) {
+    if (!(s.mode & MODE_HV) && !((i >>> 17) & 1) && s.sprLo[SPR_LPCR]! & LPCR_HR_LO) throw new CpuTrap('illegal');
+    tlbi(s, i, true);
+  },
+  // Completion of earlier tlbie: complete when made. Hypervisor-privileged unless LPCR[GTSE].
+  tlbsync(s) {
+    if (!(s.mode & MODE_HV) && !(s.sprLo[SPR_LPCR]! & LPCR_GTSE_LO)) throw new CpuTrap('illegal');
+  },
 
   icbi(s, i) {
     const lo = eaIndexed(s, (i >>> 16) & 31, (i >>> 11) & 31);

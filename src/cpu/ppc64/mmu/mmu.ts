@@ -18,13 +18,51 @@ import type { GuestMemory, Lookaside } from '../../../memory/guest-memory.js';
 import { PhysMap, PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE, type MemSlot, type PhysListener } from '../../../memory/phys-map.js';
 import type { CpuState } from '../state.js';
 import { MODE_32, MSR_DR, MSR_IR, MSR_PR } from '../msr.js';
-import { DSISR_NOPTE, DSISR_STORE, Interrupt, SRR1_ISI_NOPTE, VEC_DSEG, VEC_DSI, VEC_HDSI, VEC_HISI, VEC_ISEG, VEC_ISI } from '../interrupt.js';
+import { DSISR_STORE, Interrupt, SRR1_ISI_NOPTE, VEC_DSEG, VEC_DSI, VEC_HDSI, VEC_HISI, VEC_ISEG, VEC_ISI } from '../interrupt.js';
 import { SPR_AMR, SPR_IAMR, SPR_LPCR } from '../spr.js';
 import { CpuTrap } from '../trap.js';
 import type { MmuOps } from '../state.js';
 import { Slb, SLB_VSID_LLP } from './slb.js';
 import type { HashPageTable } from './hpt.js';
 import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE, hashTranslate, VRMA_VSID_HI, VRMA_VSID_LO, type HashWalkState } from './hash.js';
+import { radixTranslate, RFAULT_SEGMENT, type RadixWalkState, type TableMemory } from './radix.js';
+import { SPR_PIDR } from '../spr.js';
+
+/**
+ * What the hypervisor tells a thread's MMU about its partition (what the
+ * hardware reads from the partition-table entry of LPIDR): the hashed page
+ * table of an HPT partition and the page sizes it may use, or the process
+ * table a radix partition registered (the entry's second doubleword).
+ */
+export interface PartitionMmu {
+  hpt?: HashPageTable;
+  /** Largest page an HPT partition may map (cap-hpt-max-page-size). */
+  maxPageShift?: number;
+  /** Radix: PATE dword 1 (PRTB | PRTS); 0 when none is registered. */
+  processTable?: bigint;
+}
+
+/** Guest physical memory as the radix walk reads it: big-endian doublewords of RAM. */
+class PhysTableMemory implements TableMemory {
+  hi = 0;
+  constructor(private readonly phys: PhysMap) {}
+  load64(gpa: number): number | undefined {
+    const slot = this.phys.find(gpa);
+    if (!slot) return undefined;
+    const v = this.phys.view(slot, gpa);
+    const off = gpa & PAGE_MASK;
+    this.hi = v.getInt32(off);
+    return v.getInt32(off + 4);
+  }
+  store64(gpa: number, hi: number, lo: number): void {
+    const slot = this.phys.find(gpa);
+    if (!slot || slot.readonly) return;
+    const v = this.phys.view(slot, gpa);
+    v.setInt32(gpa & PAGE_MASK, hi);
+    v.setInt32((gpa & PAGE_MASK) + 4, lo);
+    if (this.phys.isCode(slot, gpa)) this.phys.codeWritten(slot, gpa);
+  }
+}
 import { readSplit, writeSplit } from '../../../memory/split-access.js';
 
 export const TLB_BITS = 10;
@@ -108,6 +146,8 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   private hpt: HashPageTable | undefined;
   /** State the hash walk reads (key registers, privilege), refreshed on each miss. */
   private walk: HashWalkState | undefined;
+  /** State the radix walk reads (process table, PID, privilege, key 0), refreshed on each miss. */
+  private readonly radix: RadixWalkState;
   private data: TlbSet;
   private inst: TlbSet;
   readonly lookaside: ActiveLookaside;
@@ -123,6 +163,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   ) {
     this.data = this.inst = this.sets[0]!;
     this.lookaside = new ActiveLookaside(this.data);
+    this.radix = { mem: new PhysTableMemory(phys), prtb: 0, prtbSize: 4096, pid: 0, pr: false, amrKey0: 0, iamrKey0: 0 };
     phys.listen(this);
     cpu.onMsrWrite = () => this.selectContext();
     cpu.mmuOps = this;
@@ -169,13 +210,17 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   // ---- the partition (set by the hypervisor) ----
 
   /**
-   * The partition's hashed page table, or undefined for a radix partition.
-   * Which one translates is LPCR[HR], as on the hardware; the hypervisor
-   * sets both and every cached translation goes.
+   * The partition's translation tables. Which one translates is LPCR[HR]
+   * (radix) as on the hardware; the hypervisor sets both, and every cached
+   * translation goes.
    */
-  setHashTable(hpt: HashPageTable | undefined, maxPageShift = 16): void {
+  setPartition(p: PartitionMmu): void {
+    const hpt = p.hpt;
     this.hpt = hpt;
-    this.walk = hpt ? { hpt, maxPageShift, pr: false, amrHi: 0, amrLo: 0, iamrHi: 0, iamrLo: 0 } : undefined;
+    this.walk = hpt ? { hpt, maxPageShift: p.maxPageShift ?? 16, pr: false, amrHi: 0, amrLo: 0, iamrHi: 0, iamrLo: 0 } : undefined;
+    const pt = p.processTable ?? 0n;
+    this.radix.prtb = Number(pt & 0x0ffffffffffff000n);
+    this.radix.prtbSize = 2 ** (Number(pt & 0x1fn) + 12);
     this.flushAll();
   }
 
@@ -217,9 +262,48 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     this.flushRelocated();
   }
 
+  /** How a global tlbie reaches every thread of the partition (set by the hypervisor); alone, this thread only. */
+  broadcast: ((f: (m: Mmu) => void) => void) | undefined;
+
+  tlbie(rbHi: number, rbLo: number, _rsHi: number, _rsLo: number, ric: number, _prs: number, r: number, local: boolean): void {
+    const f = (m: Mmu) => m.invalidateTlb(rbHi, rbLo, ric, r);
+    if (local || !this.broadcast) f(this);
+    else this.broadcast(f);
+  }
+
+  /**
+   * One thread's part of a tlbie/tlbiel. IS=0 with R=1 and RIC=0 names one
+   * radix page (RB: EPN in bits 0:51, AP in 56:58): its 4K entries go when
+   * it is at most 64K, everything relocated otherwise. Every other scope
+   * (a PID, the LPID, all; the page-walk cache; hash entries) drops every
+   * relocated translation: never less than the architecture asks.
+   */
+  invalidateTlb(rbHi: number, rbLo: number, ric: number, r: number): void {
+    const is = (rbLo >>> 10) & 3;
+    const ap = (rbLo >>> 5) & 7;
+    if (is === 0 && r && ric === 0 && (ap === 0 || ap === 5)) {
+      const pages = ap === 5 ? 16 : 1;
+      const first = (rbLo >>> PHYS_PAGE_SHIFT) & ~(pages - 1);
+      for (let k = 0; k < pages; k++) {
+        const tag = (first + k) | 0;
+        const ix = tag & (TLB_ENTRIES - 1);
+        for (const set of [this.sets[SET_PRIV]!, this.sets[SET_USER]!]) {
+          if (set.rTagLo[ix] === tag && set.rTagHi[ix] === rbHi) set.rTagLo[ix] = -1;
+          if (set.wTagLo[ix] === tag && set.wTagHi[ix] === rbHi) set.wTagLo[ix] = -1;
+          if (set.iTagLo[ix] === tag && set.iTagHi[ix] === rbHi) set.iTagLo[ix] = -1;
+        }
+      }
+      this.cpu.ctxGen++;
+      this.cpu.fetchGen++;
+      return;
+    }
+    if (!r) this.flushAll(); // hash: the VRMA's real-mode entries too
+    else this.flushRelocated();
+  }
+
   sprWritten(num: number): void {
     // The storage-key registers change what relocated accesses may do.
-    if (num === SPR_AMR || num === SPR_IAMR) this.flushRelocated();
+    if (num === SPR_AMR || num === SPR_IAMR || num === SPR_PIDR) this.flushRelocated();
     else if (num === SPR_LPCR) this.flushAll();
   }
 
@@ -237,8 +321,8 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
    * reaches all of its memory; a hash partition's goes through the VRMA
    * (the LPCR[VRMASD] segment over the hypervisor's bolted entries), so an
    * address past the RMA faults like a missing translation. Relocation in a
-   * hash partition: SLB, then the hashed page table. Radix relocation is not
-   * modelled yet: every such access faults as "no translation".
+   * hash partition: SLB, then the hashed page table; in a radix partition,
+   * the process-scoped tree of the PID (radix.ts).
    */
   private translate(hi: number, lo: number, access: number): number {
     const cpu = this.cpu;
@@ -258,8 +342,25 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       }
       return this.hashWalk(this.slb.vsidHi[i]!, this.slb.vsidLo[i]!, hi, lo, access, hi, lo);
     }
-    if (access === ACCESS_FETCH) throw new Interrupt(VEC_ISI, SRR1_ISI_NOPTE, false);
-    throw new Interrupt(VEC_DSI, 0, false, hi, lo, DSISR_NOPTE | (access === ACCESS_WRITE ? DSISR_STORE : 0));
+    return this.radixWalk(hi, lo, access);
+  }
+
+  /** The radix walk for a relocated access; faults are the partition's storage or segment interrupts. */
+  private radixWalk(hi: number, lo: number, access: number): number {
+    const cpu = this.cpu;
+    const st = this.radix;
+    st.pid = cpu.sprLo[SPR_PIDR]!;
+    st.pr = (cpu.msrLo & MSR_PR) !== 0;
+    st.amrKey0 = cpu.sprHi[SPR_AMR]! >>> 30;
+    st.iamrKey0 = cpu.sprHi[SPR_IAMR]! >>> 30;
+    const r = radixTranslate(st, hi, lo, access);
+    if (r.fault === 0) return r.gpa;
+    if (r.fault === RFAULT_SEGMENT) {
+      if (access === ACCESS_FETCH) throw new Interrupt(VEC_ISEG, 0, false);
+      throw new Interrupt(VEC_DSEG, 0, false, hi, lo);
+    }
+    if (access === ACCESS_FETCH) throw new Interrupt(VEC_ISI, r.fault, false);
+    throw new Interrupt(VEC_DSI, 0, false, hi, lo, r.fault | (access === ACCESS_WRITE ? DSISR_STORE : 0));
   }
 
   /** The hash walk for (hi, lo) in the segment (vsidHi, vsidLo); faults report EA (eaHi, eaLo). */

@@ -50,9 +50,11 @@ export const SYSTEM: InsnDef[] = [
   { mnem: 'hrfid', form: 'XL', opcd: 19, xo: 274, reservedMask: NO_OPS, ops: '', unit: 'system', priv: 'hypervisor' },
   { mnem: 'rfscv', form: 'XL', opcd: 19, xo: 82, reservedMask: NO_OPS, ops: '', unit: 'system', priv: 'supervisor' },
   { mnem: 'stop', form: 'XL', opcd: 19, xo: 370, reservedMask: NO_OPS, ops: '', unit: 'system', priv: 'supervisor' },
-  { mnem: 'tlbie', form: 'X', opcd: 31, xo: 306, reservedMask: 0x00100000, ops: 'RB,RS,RIC,PRS,R', unit: 'system', priv: 'hypervisor' },
-  { mnem: 'tlbiel', form: 'X', opcd: 31, xo: 274, reservedMask: 0x00100000, ops: 'RB,RS,RIC,PRS,R', unit: 'system', priv: 'hypervisor' },
-  { mnem: 'tlbsync', form: 'X', opcd: 31, xo: 566, reservedMask: NO_OPS, ops: '', unit: 'system', priv: 'hypervisor' },
+  // tlbie/tlbiel/tlbsync are privileged, and hypervisor-privileged in a
+  // partition under the LPCR conditions interp/system.ts checks (GTSE, HR, PRS).
+  { mnem: 'tlbie', form: 'X', opcd: 31, xo: 306, reservedMask: 0x00100000, ops: 'RB,RS,RIC,PRS,R', unit: 'system', priv: 'supervisor' },
+  { mnem: 'tlbiel', form: 'X', opcd: 31, xo: 274, reservedMask: 0x00100000, ops: 'RB,RS,RIC,PRS,R', unit: 'system', priv: 'supervisor' },
+  { mnem: 'tlbsync', form: 'X', opcd: 31, xo: 566, reservedMask: NO_OPS, ops: '', unit: 'system', priv: 'supervisor' },
   { mnem: 'slbmte', form: 'X', opcd: 31, xo: 402, fixed: { RA: 0 }, ops: 'RS,RB', unit: 'system', priv: 'supervisor' },
   { mnem: 'slbmfee', form: 'X', opcd: 31, xo: 915, fixed: { RA: 0 }, ops: 'RT,RB', unit: 'system', priv: 'supervisor' },
   { mnem: 'slbmfev', form: 'X', opcd: 31, xo: 851, fixed: { RA: 0 }, ops: 'RT,RB', unit: 'system', priv: 'supervisor' },

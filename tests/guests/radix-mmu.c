@@ -1,0 +1,227 @@
+/*
+ * The radix MMU of a partition, set up the way a pseries kernel does it:
+ * H_REGISTER_PROC_TBL with a process table in guest memory, a radix tree
+ * per PID (52-bit trees: 13, 9, 9, 9/5 bits), PIDR, and translated
+ * loads, stores and fetches checking the result: 4K, 64K, 2M and 1G pages;
+ * quadrant 3 (PID 0) and quadrant 0 (PIDR); R and C as the MMU sets them;
+ * EAA (read-only, no-execute), AMR key 0 for supervisor access to user
+ * pages; segment interrupts (quadrants 1 and 2, EA bits 2:11); a PID past
+ * the table; a bad tree shape; and tlbiel/tlbie after changing a mapping.
+ *
+ * Every number printed is deterministic and the same under QEMU's pseries
+ * as under tskvm's hypervisor.
+ */
+#include "expect.h"
+
+void trap(unsigned long vec, struct frame *f) {
+  expect_trap(vec, f, 0);
+}
+
+extern unsigned long x_load(unsigned long ea);
+extern void x_store(unsigned long ea, unsigned long v);
+extern long x_fetch(unsigned long ea);
+extern void x_tlbiel_page(unsigned long rb, unsigned long rs);
+extern void x_tlbie_page(unsigned long rb, unsigned long rs);
+extern char f_xload[], f_xstore[];
+
+#define H_REGISTER_PROC_TBL 0x37c
+#define PRTB 0x1000000UL     /* process table: 4 KiB (PRTS 0), 256 PIDs */
+#define POOL 0x1100000UL     /* tree pages are taken from here */
+#define DATA 0x2000000UL     /* test pages (RA) */
+#define KERN 0xc000000000000000UL
+
+/* PTE/PDE bits. */
+#define R_V (1UL << 63)
+#define R_L (1UL << 62)
+#define R_R 0x100UL
+#define R_C 0x80UL
+#define EAA_PRIV 0x8UL
+#define EAA_R 0x4UL
+#define EAA_RW 0x2UL
+#define EAA_X 0x1UL
+
+static unsigned long pool = POOL;
+
+/* Radix tables are big-endian whatever the guest's byte order. */
+static unsigned long be(unsigned long v) {
+#ifdef __LITTLE_ENDIAN__
+  return __builtin_bswap64(v);
+#else
+  return v;
+#endif
+}
+
+/* Zeroed, naturally aligned table memory (real mode: addresses are physical). */
+static unsigned long *alloc_table(unsigned long bytes) {
+  pool = (pool + bytes - 1) & ~(bytes - 1);
+  unsigned long *t = (unsigned long *)pool;
+  pool += bytes;
+  memset(t, 0, bytes);
+  return t;
+}
+
+/* A PID's tree: its root (2^13 entries) and the process table entry (RTS 52 bits). */
+static unsigned long *new_tree(unsigned long pid, unsigned long root_nls) {
+  unsigned long *root = alloc_table(8UL << root_nls);
+  unsigned long rts = 52 - 31;
+  ((unsigned long *)PRTB)[2 * pid] = be((rts >> 3) << 61 | (unsigned long)root | (rts & 7) << 5 | root_nls);
+  ((unsigned long *)PRTB)[2 * pid + 1] = 0;
+  return root;
+}
+
+/* Map one page of 2^shift bytes (12, 16, 21 or 30) at ea -> ra in the tree at root. */
+static unsigned long *map(unsigned long *root, unsigned long ea, unsigned long ra, int shift, unsigned long eaa) {
+  static const int bits[4] = {13, 9, 9, 9};
+  unsigned long *table = root;
+  int size = 52;
+  ea &= 0x3fffffffffffffffUL;
+  for (int level = 0;; level++) {
+    int nls = level == 3 && shift == 16 ? 5 : bits[level];
+    size -= nls;
+    unsigned long *e = &table[(ea >> size) & ((1UL << nls) - 1)];
+    if (size == shift) {
+      *e = be(R_V | R_L | (ra & ~((1UL << shift) - 1)) | eaa);
+      return e;
+    }
+    if (!(be(*e) & R_V)) {
+      int next = level + 1 == 3 && shift == 16 ? 5 : 9;
+      *e = be(R_V | (unsigned long)alloc_table(8UL << next) | (unsigned long)next);
+    }
+    table = (unsigned long *)(be(*e) & 0x0fffffffffffff00UL);
+  }
+}
+
+static void load(const char *name, unsigned long ea) {
+  arm(f_xload);
+  unsigned long v = x_load(ea);
+  report(name, 0, 0);
+  if (!nrec) printf("  loaded %016lx\n", v);
+}
+
+static void store(const char *name, unsigned long ea, unsigned long v) {
+  arm(f_xstore), x_store(ea, v), report(name, 0, 0);
+}
+
+static void fetch(const char *name, unsigned long ea) {
+  arm_fetch((void *)ea);
+  long r = x_fetch(ea);
+  report(name, 0, 0);
+  if (!nrec) printf("  returned %ld\n", r);
+}
+
+static void fill(unsigned long ra, unsigned long v) {
+  unsigned long *p = (unsigned long *)ra;
+  for (int i = 0; i < 4; i++) p[i] = v + (unsigned long)i;
+}
+
+static void show_pte(const char *what, unsigned long *pte) {
+  printf("  PTE %s: R=%lu C=%lu\n", what, (be(*pte) & R_R) ? 1UL : 0UL, (be(*pte) & R_C) ? 1UL : 0UL);
+}
+
+int main(void) {
+  printf("radix-mmu (%s guest), msr %016lx\n", GUEST_ENDIAN, mfmsr());
+  memset((void *)PRTB, 0, 4096);
+  unsigned long *k = new_tree(0, 13);
+  unsigned long *p1 = new_tree(1, 13);
+  unsigned long *p2 = new_tree(2, 13);
+
+  printf("H_REGISTER_PROC_TBL, misaligned table: %ld\n", hcall(H_REGISTER_PROC_TBL, 0, 0x1d, PRTB + 8, 0, 0, 0, 0));
+  printf("H_REGISTER_PROC_TBL, page size given: %ld\n", hcall(H_REGISTER_PROC_TBL, 0, 0x1d, PRTB, 1, 0, 0, 0));
+  printf("H_REGISTER_PROC_TBL, table size 25: %ld\n", hcall(H_REGISTER_PROC_TBL, 0, 0x1d, PRTB, 0, 25, 0, 0));
+  printf("H_REGISTER_PROC_TBL, reserved flag: %ld\n", hcall(H_REGISTER_PROC_TBL, 0, 0x3d, PRTB, 0, 0, 0, 0));
+  printf("H_REGISTER_PROC_TBL radix+GTSE: %ld\n", hcall(H_REGISTER_PROC_TBL, 0, 0x1d, PRTB, 0, 0, 0, 0));
+
+  /* Quadrant 3 (PID 0): a 4K page, R then C. */
+  fill(DATA, 0x3333000000000000UL);
+  unsigned long *pte = map(k, KERN | 0x10000000UL, DATA, 12, EAA_PRIV | EAA_RW);
+  show_pte("before any access", pte);
+  load("ld 0xc000000010000008 (4K, PID 0)", KERN | 0x10000008UL);
+  show_pte("after a load", pte);
+  store("std 0xc000000010000010", KERN | 0x10000010UL, 0x1234);
+  show_pte("after a store", pte);
+  printf("  RA holds %lx\n", ((unsigned long *)DATA)[2]);
+
+  /* Page sizes: 64K (last level of 5 bits), 2M, 1G. */
+  fill(DATA + 0x10000 + 0x1230, 0x6464000000000000UL);
+  map(k, KERN | 0x20000000UL, DATA + 0x10000, 16, EAA_PRIV | EAA_RW);
+  load("ld via a 64K page", KERN | 0x20001230UL);
+  fill(DATA + 0x200000 + 0x5678 * 8, 0x2222000000000000UL);
+  map(k, KERN | 0x40000000UL, DATA + 0x200000, 21, EAA_PRIV | EAA_RW);
+  load("ld via a 2M page", KERN | 0x40000000UL | (0x5678 * 8));
+  fill(0x2345678, 0x1111000000000000UL);
+  map(k, KERN | 0x1000000000UL, 0, 30, EAA_PRIV | EAA_RW);
+  load("ld via a 1G page (RA 0)", KERN | 0x1000000000UL | 0x2345678);
+
+  /* Quadrant 0: the tree of PIDR. */
+  fill(DATA + 0x1000, 0x0101000000000000UL);
+  fill(DATA + 0x2000, 0x0202000000000000UL);
+  map(p1, 0x10000000UL, DATA + 0x1000, 12, EAA_RW);
+  map(p2, 0x10000000UL, DATA + 0x2000, 12, EAA_RW);
+  mtspr(48, 1);
+  load("PIDR 1: ld 0x10000000", 0x10000000UL);
+  mtspr(48, 2);
+  load("PIDR 2: ld 0x10000000", 0x10000000UL);
+  mtspr(48, 3);
+  load("PIDR 3 (empty tree entry): ld 0x10000000", 0x10000000UL);
+  mtspr(48, 300);
+  load("PIDR 300 (past the table): ld 0x10000000", 0x10000000UL);
+  mtspr(48, 1);
+
+  /* Segment interrupts and missing translations. */
+  load("ld 0x4000000000000000 (quadrant 1)", 0x4000000000000000UL);
+  load("ld 0x8000000000000000 (quadrant 2)", 0x8000000000000000UL);
+  load("ld 0xc010000000000000 (EA bit 11 set)", 0xc010000000000000UL);
+  load("ld 0xc000000030000000 (not mapped)", KERN | 0x30000000UL);
+  store("std 0xc000000030000000 (not mapped)", KERN | 0x30000000UL, 0);
+
+  /* Protection. */
+  fill(DATA + 0x3000, 0x7777000000000000UL);
+  unsigned long *ro = map(k, KERN | 0x10003000UL, DATA + 0x3000, 12, EAA_PRIV | EAA_R);
+  load("ld from a read-only page", KERN | 0x10003000UL);
+  store("std to a read-only page", KERN | 0x10003000UL, 0);
+  show_pte("read-only page", ro);
+  /* A user page seen from supervisor state: AMR key 0 (KUAP) decides. */
+  fill(DATA + 0x4000, 0x4444000000000000UL);
+  map(p1, 0x10004000UL, DATA + 0x4000, 12, EAA_RW | EAA_X);
+  mtspr(SPR_AMR, 3UL << 62);
+  load("AMR key 0 = 3: supervisor ld from a user page", 0x10004000UL);
+  store("AMR key 0 = 3: supervisor std to a user page", 0x10004000UL, 0);
+  mtspr(SPR_AMR, 2UL << 62);
+  load("AMR key 0 = 2: ld", 0x10004008UL);
+  store("AMR key 0 = 2: std", 0x10004008UL, 0);
+  mtspr(SPR_AMR, 0);
+  store("AMR key 0 = 0: std", 0x10004010UL, 5);
+
+  /* A tree whose root has 12 bits: not a POWER9 shape. */
+  unsigned long *bad = new_tree(4, 12);
+  (void)bad;
+  mtspr(48, 4);
+  load("PIDR 4 (root of 12 bits): ld", 0x10000000UL);
+  mtspr(48, 1);
+
+  /* Changing a mapping: after tlbiel / tlbie the new one is used. */
+  unsigned long *e = map(p1, 0x10005000UL, DATA + 0x1000, 12, EAA_RW);
+  load("PIDR 1: ld 0x10005000 (-> RA of PID 1's page)", 0x10005000UL);
+  *e = be(R_V | R_L | (DATA + 0x2000) | EAA_RW);
+  x_tlbiel_page(0x10005000UL, 1UL << 32);
+  load("after remapping and tlbiel", 0x10005000UL);
+  *e = 0;
+  x_tlbie_page(0x10005000UL, 1UL << 32);
+  load("after invalidating the PTE and tlbie", 0x10005000UL);
+
+  /* Fetches: the image identity-mapped (2M, RWX) in PID 1 so the helpers run relocated. */
+  map(p1, 0, 0, 21, EAA_RW | EAA_X);
+  unsigned int *code = (unsigned int *)(DATA + 0x6000);
+  code[0] = 0x3860002a; /* li r3,42 */
+  code[1] = 0x4e800020; /* blr */
+  unsigned long *ce = map(p1, 0x10006000UL, DATA + 0x6000, 12, EAA_RW | EAA_X);
+  fetch("call 0x10006000", 0x10006000UL);
+  *ce &= ~be(EAA_X);
+  x_tlbiel_page(0x10006000UL, 1UL << 32);
+  fetch("call it without execute permission", 0x10006000UL);
+  fetch("call 0x10007000 (not mapped)", 0x10007000UL);
+  fetch("call 0x4000000000000000 (quadrant 1)", 0x4000000000000000UL);
+  disarm();
+  printf("msr at end %016lx\n", mfmsr());
+  return 0;
+}
