@@ -1,10 +1,16 @@
 // On-demand randomized differential run against QEMU.
 //   npm run fuzz -- [--seed N] [--programs P] [--length L] [--passes K] [--endian le|be|both] [--only m1,m2]
+//                   [--partition] [--tier interp|blocks]
+// --partition runs tskvm's side as problem-state code in a radix partition
+// (4K pages in scrambled physical order, the scratch buffer across a page
+// boundary): the system MMU's translation and TLB probe instead of
+// Linux-user's page map. --tier picks the execution tier (default: both
+// alternate as in the test suite: the tests' default threshold).
 // Runs P programs (seeds N, N+1, …) of L random instructions looped K times,
 // compares the full state with QEMU after every pass, and on a divergence
 // bisects to the first instruction whose result differs.
 
-import { firstDivergence, runCase } from '../tests/random/differential.js';
+import { firstDivergence, runCase, runCaseInPartition } from '../tests/random/differential.js';
 import type { Endian } from '../tests/harness/toolchain.js';
 
 function arg(name: string, def: string): string {
@@ -20,6 +26,9 @@ const endianArg = arg('endian', 'both');
 const only = arg('only', '');
 const endians: Endian[] = endianArg === 'both' ? ['le', 'be'] : [endianArg as Endian];
 const opts = { bodyLength, passes, only: only ? new Set(only.split(',')) : undefined };
+const partition = process.argv.includes('--partition');
+const tierArg = arg('tier', '');
+const threshold = tierArg === 'interp' ? -1 : tierArg === 'blocks' ? 0 : undefined;
 
 let total = 0;
 let failures = 0;
@@ -27,11 +36,11 @@ const t0 = Date.now();
 for (let k = 0; k < programs; k++) {
   for (const e of endians) {
     const seed = seed0 + k;
-    const r = runCase(seed, e, opts);
+    const r = partition ? await runCaseInPartition(seed, e, opts, threshold ?? (seed % 2 ? -1 : 0)) : runCase(seed, e, opts, threshold);
     total += r.icount;
     if (r.diffs.length) {
       failures++;
-      const d = firstDivergence(seed, e, opts);
+      const d = partition ? undefined : firstDivergence(seed, e, opts);
       console.log(`seed ${seed} ${e}: DIVERGES` + (d ? ` at body[${d.index}] ${d.mnem} 0x${d.word.toString(16).padStart(8, '0')}` : ''));
       for (const line of (d?.diffs ?? r.diffs).slice(0, 8)) console.log(`  ${line}`);
     }

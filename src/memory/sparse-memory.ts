@@ -65,6 +65,11 @@ export class SparseMemory implements GuestMemory, Lookaside {
     this.flushTlb();
   }
 
+  /** Every mapped page: its address, contents (shared, not a copy) and protection. */
+  *mappedPages(): Generator<{ addr: number; data: Uint8Array; prot: number }> {
+    for (const [p, pg] of this.pages) yield { addr: p * PAGE_SIZE, data: pg.data, prot: pg.prot };
+  }
+
   unmap(addr: number, len: number): void {
     const first = Math.floor(addr / PAGE_SIZE);
     const last = Math.floor((addr + len - 1) / PAGE_SIZE);

@@ -36,6 +36,12 @@ export interface BareMetalOptions extends KvmOptions {
    * two differ only past the RMA and in what real-mode MMIO does.
    */
   mmu?: 'radix' | 'hash';
+  /**
+   * Called for an hcall this VMM does not serve, before it answers
+   * H_FUNCTION: a number is the hcall's return value instead (benchmarks
+   * use it to time guest-marked phases).
+   */
+  onHcall?: (nr: number) => number | undefined;
 }
 
 /** QEMU's spapr_hpt_shift_for_ramsize: an HPT of 1/128 of RAM (rounded up to a power of two), 2^18 to 2^46 bytes. */
@@ -116,7 +122,7 @@ export class BareMetalMachine {
       case U.H_REGISTER_PROC_TBL:
         return this.registerProcTbl(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
       default:
-        return U.H_FUNCTION;
+        return this.opts.onHcall?.(nr) ?? U.H_FUNCTION;
     }
   }
 

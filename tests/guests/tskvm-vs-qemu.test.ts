@@ -85,6 +85,8 @@ const GUESTS: Array<[string, 'radix' | 'hash']> = [
   ['hash-mmu', 'hash'],
   // Starts as an HPT partition, as under QEMU, and registers a radix process table.
   ['radix-mmu', 'hash'],
+  // bench:exits' guest: one checksum in real mode, with hash and with radix translation.
+  ['exits', 'hash'],
 ];
 const TIERS: Array<[string, number]> = [
   ['interpreter', -1],

@@ -88,6 +88,12 @@
 
 	.section ".data"
 	.balign 16
+#ifdef SCRATCH_STRADDLES_PAGE
+	/* SCRATCH (STATE + 1344) centred on a 4 KiB boundary: r31 is page-aligned,
+	 * so accesses around it cross pages (the system-MMU runner maps 4 KiB pages). */
+	.balign	4096
+	.skip	4096 - 1344 - SCRATCH_SIZE / 2
+#endif
 	.globl STATE
 STATE:
 	/* GPRs: distinct 64-bit patterns, GPR1 is replaced by &STATE at start */

@@ -22,13 +22,13 @@ function hash(...parts: Array<string | Buffer>): string {
 }
 
 /** Assemble a snippet inside the harness; cached in build/ by content. Returns the ELF path. */
-export function buildSnippet(snippet: string, endian: Endian): string {
+export function buildSnippet(snippet: string, endian: Endian, defines: string[] = []): string {
   const src = readFileSync(snippet);
-  const out = join(BUILD, 'snippets', `${hash(src, readFileSync(HARNESS), endian)}.${endian}.elf`);
+  const out = join(BUILD, 'snippets', `${hash(src, readFileSync(HARNESS), endian, defines.join(' '))}.${endian}.elf`);
   if (existsSync(out)) return out;
   mkdirSync(dirname(out), { recursive: true });
   const tmp = `${out}.${process.pid}.tmp`;
-  execFileSync(GCC[endian], ['-nostdlib', '-static', '-mcpu=power9', '-Wl,--build-id=none', '-x', 'assembler-with-cpp', `-DSNIPPET="${resolve(snippet)}"`, `-I${dirname(resolve(snippet))}`, HARNESS, '-o', tmp], { stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(GCC[endian], ['-nostdlib', '-static', '-mcpu=power9', '-Wl,--build-id=none', '-x', 'assembler-with-cpp', ...defines.map((d) => `-D${d}`), `-DSNIPPET="${resolve(snippet)}"`, `-I${dirname(resolve(snippet))}`, HARNESS, '-o', tmp], { stdio: ['ignore', 'ignore', 'pipe'] });
   renameSync(tmp, out);
   return out;
 }

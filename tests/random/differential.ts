@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD, buildSnippet, runQemu, type Endian } from '../harness/toolchain.js';
 import { runTskvm } from '../harness/run-tskvm.js';
+import { runInPartition } from '../harness/run-in-partition.js';
 import { FP_QUIRKS } from '../../src/cpu/ppc64/fpu/quirks.js';
 import { diffOutputs } from '../harness/dump.js';
 import { generateProgram, type GenOptions, type Program } from './generate.js';
@@ -33,6 +34,25 @@ export function runCase(seed: number, endian: Endian, opts: GenOptions, blockThr
   const t = runTskvm(elf, [], 2e9, blockThreshold);
   const diffs = diffOutputs(q.stdout, t.stdout, endian === 'le');
   if (q.status !== t.status) diffs.unshift(`exit status: qemu ${q.status} (${q.stderr.toString().trim()}), tskvm ${t.status} (${t.stderr.toString().trim()})`);
+  return { seed, endian, program, diffs, icount: t.icount, snippet };
+}
+
+/**
+ * The same, with tskvm running the program as problem-state code in a radix
+ * partition (tests/harness/run-in-partition.ts), the scratch buffer centred
+ * on a 4 KiB page boundary; QEMU-user runs the same ELF.
+ */
+export async function runCaseInPartition(seed: number, endian: Endian, opts: GenOptions, blockThreshold: number): Promise<CaseResult> {
+  const program = generateProgram(seed, opts);
+  const dir = join(BUILD, 'random');
+  mkdirSync(dir, { recursive: true });
+  const snippet = join(dir, `part-seed-${seed}-${endian}.S`);
+  writeFileSync(snippet, program.source);
+  const elf = buildSnippet(snippet, endian, ['SCRATCH_STRADDLES_PAGE']);
+  const q = runQemu(elf, endian);
+  const t = await runInPartition(elf, blockThreshold, 50_000_000);
+  const diffs = diffOutputs(q.stdout, t.stdout, endian === 'le');
+  if (q.status !== t.status) diffs.unshift(`exit status: qemu ${q.status} (${q.stderr.toString().trim()}), tskvm ${t.status}`);
   return { seed, endian, program, diffs, icount: t.icount, snippet };
 }
 
