@@ -16,7 +16,12 @@ export const VTY_TERMNO = 0x71000000n;
 /** RTAS tokens as QEMU 7.2 numbers them (RTAS_TOKEN_BASE 0x2000 + index). */
 export const RTAS_POWER_OFF = 0x2003;
 export const RTAS_SYSTEM_REBOOT = 0x2004;
+export const RTAS_QUERY_CPU_STOPPED_STATE = 0x2005;
+export const RTAS_START_CPU = 0x2006;
+export const RTAS_STOP_SELF = 0x2007;
 const RTAS_OUT_SUCCESS = 0;
+const RTAS_OUT_HW_ERROR = -1;
+const RTAS_OUT_PARAM_ERROR = -3;
 const RTAS_OUT_NOT_SUPPORTED = -3;
 
 export interface BareMetalOptions extends KvmOptions {
@@ -42,6 +47,8 @@ export interface BareMetalOptions extends KvmOptions {
    * use it to time guest-marked phases).
    */
   onHcall?: (nr: number) => number | undefined;
+  /** vCPUs (QEMU's -smp): vCPU 0 runs from the entry point, the others wait for RTAS start-cpu. */
+  smp?: number;
 }
 
 /** QEMU's spapr_hpt_shift_for_ramsize: an HPT of 1/128 of RAM (rounded up to a power of two), 2^18 to 2^46 bytes. */
@@ -55,9 +62,14 @@ export type MachineEnd = { kind: 'poweroff' } | { kind: 'reboot' } | { kind: 'er
 export class BareMetalMachine {
   readonly kvm: Kvm;
   readonly vm: HvVm;
+  /** vCPU 0 (the boot CPU). */
   readonly vcpu: HvVcpu;
+  readonly vcpus: HvVcpu[] = [];
   readonly ram: Uint8Array;
   private end: MachineEnd | undefined;
+  /** vCPUs whose run loop is going (started, not stopped). */
+  private readonly running = new Set<HvVcpu>();
+  private readonly loops: Array<Promise<void>> = [];
 
   constructor(private readonly opts: BareMetalOptions) {
     if (opts.image.length > opts.ramSize) throw new RangeError(`image (${opts.image.length} bytes) larger than RAM (${opts.ramSize} bytes)`);
@@ -67,7 +79,10 @@ export class BareMetalMachine {
     this.ram.set(opts.image, 0);
     this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
     if (opts.mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
-    this.vcpu = this.vm.createVcpu(0, { blockThreshold: opts.blockThreshold });
+    const n = opts.smp ?? 1;
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw new RangeError(`smp ${n}: 1..64 vCPUs`);
+    for (let i = 0; i < n; i++) this.vcpus.push(this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold }));
+    this.vcpu = this.vcpus[0]!;
     const regs = this.vcpu.getRegs();
     regs.pc = BigInt(opts.entry ?? 0x100);
     this.vcpu.setRegs(regs);
@@ -75,12 +90,26 @@ export class BareMetalMachine {
 
   /** Run until the guest powers off (or something the VMM cannot serve happens). */
   async run(): Promise<MachineEnd> {
-    const run = this.vcpu.kvmRun;
-    while (this.end === undefined) {
-      await this.vcpu.run();
+    this.start(this.vcpu);
+    // Loops started later (start-cpu) join the list while we wait.
+    for (let i = 0; i < this.loops.length; i++) await this.loops[i];
+    return this.end ?? { kind: 'error', message: 'every vCPU stopped' };
+  }
+
+  private start(v: HvVcpu): void {
+    this.running.add(v);
+    v.kvmRun.immediate_exit = 0;
+    this.loops.push(this.loop(v));
+  }
+
+  /** One vCPU's KVM_RUN loop (QEMU's vCPU thread). */
+  private async loop(v: HvVcpu): Promise<void> {
+    const run = v.kvmRun;
+    while (this.end === undefined && this.running.has(v)) {
+      await v.run();
       switch (run.exit_reason) {
         case U.KVM_EXIT_PAPR_HCALL:
-          run.papr_hcall.set('ret', BigInt(this.hcall()));
+          run.papr_hcall.set('ret', BigInt(this.hcall(v)));
           break;
         case U.KVM_EXIT_MMIO:
           // Nothing is mapped outside RAM: reads return 0 and writes are dropped,
@@ -90,14 +119,22 @@ export class BareMetalMachine {
         case U.KVM_EXIT_INTR:
           break;
         default:
-          this.end = { kind: 'error', message: `unexpected exit ${U.EXIT_REASON_NAMES[run.exit_reason] ?? run.exit_reason} (hardware reason 0x${run.hardware_exit_reason.toString(16)}) at pc 0x${this.vcpu.getRegs().pc.toString(16)}` };
+          this.finish({ kind: 'error', message: `unexpected exit ${U.EXIT_REASON_NAMES[run.exit_reason] ?? run.exit_reason} (hardware reason 0x${run.hardware_exit_reason.toString(16)}) at pc 0x${v.getRegs().pc.toString(16)} on vCPU ${v.id}` });
       }
     }
-    return this.end;
   }
 
-  private hcall(): number {
-    const h = this.vcpu.kvmRun.papr_hcall;
+  /** The machine is done: every vCPU leaves KVM_RUN at once (idle ones are woken). */
+  private finish(end: MachineEnd): void {
+    this.end ??= end;
+    for (const v of this.vcpus) {
+      v.kvmRun.immediate_exit = 1;
+      v.kick();
+    }
+  }
+
+  private hcall(v: HvVcpu): number {
+    const h = v.kvmRun.papr_hcall;
     const nr = Number(h.get('nr'));
     switch (nr) {
       case U.H_PUT_TERM_CHAR: {
@@ -118,7 +155,7 @@ export class BareMetalMachine {
       case U.H_SET_MODE:
         return this.setMode(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
       case U.KVMPPC_H_RTAS:
-        return this.rtas(h.arg(0));
+        return this.rtas(v, h.arg(0));
       case U.H_REGISTER_PROC_TBL:
         return this.registerProcTbl(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
       default:
@@ -186,7 +223,7 @@ export class BareMetalMachine {
   }
 
   /** RTAS through H_RTAS: r4 is the real address of a big-endian struct rtas_args. */
-  private rtas(addr: bigint): number {
+  private rtas(caller: HvVcpu, addr: bigint): number {
     const a = Number(addr);
     if (addr > BigInt(this.ram.length - 12)) return U.H_PARAMETER;
     const dv = new DataView(this.ram.buffer, this.ram.byteOffset);
@@ -197,14 +234,61 @@ export class BareMetalMachine {
     const ret = (status: number) => {
       if (nret > 0) dv.setInt32(a + 12 + 4 * nargs, status);
     };
+    const arg = (i: number) => (i < nargs ? dv.getUint32(a + 12 + 4 * i) : 0);
+    const setRet = (i: number, x: number) => {
+      if (i < nret) dv.setInt32(a + 12 + 4 * (nargs + i), x);
+    };
     switch (token) {
       case RTAS_POWER_OFF:
         ret(RTAS_OUT_SUCCESS);
-        this.end = { kind: 'poweroff' };
+        this.finish({ kind: 'poweroff' });
         break;
       case RTAS_SYSTEM_REBOOT:
         ret(RTAS_OUT_SUCCESS);
-        this.end = { kind: 'reboot' };
+        this.finish({ kind: 'reboot' });
+        break;
+      case RTAS_QUERY_CPU_STOPPED_STATE: {
+        // rets: status, then 0 (stopped) or 2 (running), as QEMU's rtas_query_cpu_stopped_state.
+        const t = this.vcpus[arg(0)];
+        if (!t || nargs !== 1 || nret !== 2) {
+          ret(RTAS_OUT_PARAM_ERROR);
+          break;
+        }
+        setRet(1, this.running.has(t) ? 2 : 0);
+        ret(RTAS_OUT_SUCCESS);
+        break;
+      }
+      case RTAS_START_CPU: {
+        // (id, start, r3): the vCPU starts at `start` in 64-bit big-endian real
+        // mode, MSR = SF|ME, r3 as given, r1 = r4 = 0 (QEMU's rtas_start_cpu).
+        const t = this.vcpus[arg(0)];
+        if (!t || nargs !== 3 || nret !== 1) {
+          ret(RTAS_OUT_PARAM_ERROR);
+          break;
+        }
+        if (this.running.has(t)) {
+          ret(RTAS_OUT_HW_ERROR);
+          break;
+        }
+        const r = t.getRegs();
+        r.pc = BigInt(arg(1));
+        r.msr = (1n << 63n) | 0x1000n;
+        r.gpr[1] = 0n;
+        r.gpr[3] = BigInt(arg(2));
+        r.gpr[4] = 0n;
+        t.setRegs(r);
+        // A vCPU that stopped itself left its stop-self hcall to complete: the
+        // next KVM_RUN writes r3..r12 from kvm_run (api.rst), so they must carry
+        // the start state too.
+        t.kvmRun.papr_hcall.set('ret', r.gpr[3]!);
+        for (let i = 0; i < 9; i++) t.kvmRun.papr_hcall.setArg(i, r.gpr[4 + i]!);
+        ret(RTAS_OUT_SUCCESS);
+        this.start(t);
+        break;
+      }
+      case RTAS_STOP_SELF:
+        // The caller stops (QEMU halts it; no return value is written).
+        this.running.delete(caller);
         break;
       default:
         ret(RTAS_OUT_NOT_SUPPORTED);

@@ -77,7 +77,7 @@ function clearQemuDirty(l: string): string {
  * every guest in hash mode; a guest that translates needs tskvm's partition
  * in hash mode too, the others run as KVM's default radix partition.
  */
-const GUESTS: Array<[string, 'radix' | 'hash']> = [
+const GUESTS: Array<[string, 'radix' | 'hash', number?]> = [
   ['hello', 'radix'],
   ['decrementer', 'radix'],
   ['interrupts', 'radix'],
@@ -87,6 +87,8 @@ const GUESTS: Array<[string, 'radix' | 'hash']> = [
   ['radix-mmu', 'hash'],
   // bench:exits' guest: one checksum in real mode, with hash and with radix translation.
   ['exits', 'hash'],
+  // Two vCPUs: RTAS start-cpu/stop-self/query-cpu-stopped-state, H_CEDE/H_PROD ping-pong.
+  ['smp', 'radix', 2],
 ];
 const TIERS: Array<[string, number]> = [
   ['interpreter', -1],
@@ -105,15 +107,15 @@ function expected(name: string, qemuConsole: string): string {
 }
 
 describe('bare-metal guests: tskvm vs QEMU pseries', () => {
-  for (const [name, mmu] of GUESTS) {
+  for (const [name, mmu, smp] of GUESTS) {
     for (const endian of ['le', 'be'] as Endian[]) {
       const img = () => buildGuest(name, endian);
       for (const [tier, threshold] of TIERS) {
         it(`${name} (${endian}, ${tier})`, async () => {
           const { bin } = img();
-          const q = runGuestQemu(bin);
+          const q = runGuestQemu(bin, { smp });
           expect(q.timedOut, 'QEMU timed out').toBe(false);
-          const t = await runGuestTskvm(bin, { blockThreshold: threshold, mmu });
+          const t = await runGuestTskvm(bin, { blockThreshold: threshold, mmu, smp });
           expect(t.end).toEqual({ kind: 'poweroff' });
           expect(t.console).toBe(expected(name, q.console));
           // The differences above must still be real: QEMU printed the line.

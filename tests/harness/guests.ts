@@ -66,9 +66,9 @@ export interface GuestRun {
 
 /** Boot a raw guest image under QEMU's pseries machine. A guest that never
  * powers off is killed after timeoutMs and reported with timedOut. */
-export function runGuestQemu(bin: string, opts: { timeoutMs?: number; memMiB?: number } = {}): GuestRun {
+export function runGuestQemu(bin: string, opts: { timeoutMs?: number; memMiB?: number; smp?: number } = {}): GuestRun {
   const start = performance.now();
-  const r = spawnSync('qemu-system-ppc64', [...QEMU_PSERIES, '-m', `${opts.memMiB ?? 256}M`, '-bios', bin], {
+  const r = spawnSync('qemu-system-ppc64', [...QEMU_PSERIES, '-m', `${opts.memMiB ?? 256}M`, '-smp', String(opts.smp ?? 1), '-bios', bin], {
     timeout: opts.timeoutMs ?? 20_000,
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 1 << 26,

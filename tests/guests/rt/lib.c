@@ -169,11 +169,13 @@ static unsigned be32(unsigned v) {
 #endif
 }
 
-static struct {
+/* The argument block lives on the caller's stack: each CPU has its own. */
+struct rtas_block {
   unsigned token, nargs, nret, args[16];
-} rtas_args __attribute__((aligned(16)));
+};
 
 long rtas_call(unsigned token, int nargs, int nret, unsigned *ret, ...) {
+  struct rtas_block rtas_args __attribute__((aligned(16)));
   va_list ap;
   va_start(ap, ret);
   rtas_args.token = be32(token);
@@ -223,6 +225,35 @@ long mmu_map_image(void) {
     if (rc != H_SUCCESS) return rc;
   }
   return H_SUCCESS;
+}
+
+extern char rt_secondary_entry[];
+
+long rt_start_cpu(unsigned cpu, unsigned long arg) {
+  return rtas_call(RTAS_START_CPU, 3, 1, 0, cpu, (unsigned)(unsigned long)rt_secondary_entry, (unsigned)arg);
+}
+
+long rt_cpu_stopped(unsigned cpu) {
+  unsigned ret[2];
+  long st = rtas_call(RTAS_QUERY_CPU_STOPPED_STATE, 1, 2, ret, cpu);
+  return st ? st : (long)ret[1];
+}
+
+void rt_stop_self(void) {
+  rtas_call(RTAS_STOP_SELF, 0, 1, 0);
+  for (;;) {
+  }
+}
+
+/* start.S's secondary64 lands here; the default stops at once. */
+__attribute__((weak)) void secondary_main(unsigned long arg) {
+  (void)arg;
+}
+
+void rt_secondary(unsigned long arg) __attribute__((noreturn));
+void rt_secondary(unsigned long arg) {
+  secondary_main(arg);
+  rt_stop_self();
 }
 
 int is_hv_vector(unsigned long vec) {

@@ -46,6 +46,15 @@ void poweroff(void) __attribute__((noreturn));
  * forces IR=DR=EE=1, there is no real-mode problem state. Returns the
  * H_ENTER status. */
 long mmu_map_image(void);
+/* Secondary CPUs. rt_start_cpu starts vCPU `cpu` (RTAS start-cpu) running
+ * secondary_main(arg) on its own stack (one secondary at a time); it
+ * returns the RTAS status. rt_cpu_stopped: RTAS query-cpu-stopped-state's
+ * answer (0 stopped, 2 running; negative: RTAS error). rt_stop_self: RTAS
+ * stop-self; never returns. */
+long rt_start_cpu(unsigned cpu, unsigned long arg);
+long rt_cpu_stopped(unsigned cpu);
+void rt_stop_self(void) __attribute__((noreturn));
+void secondary_main(unsigned long arg);
 /* Flush, print "exit <code>", power off. rt_start calls it with main's value. */
 void exit(int code) __attribute__((noreturn));
 

@@ -75,6 +75,9 @@
 #define H_ANDCOND (UL(1) << 30)
 #define H_SET_MODE_RESOURCE_LE 4
 #define RTAS_POWER_OFF  0x2003
+#define RTAS_QUERY_CPU_STOPPED_STATE 0x2005
+#define RTAS_START_CPU  0x2006
+#define RTAS_STOP_SELF  0x2007
 
 /* Interrupt frame: struct frame. */
 #define F_GPR(n)  ((n) * 8)

@@ -31,6 +31,8 @@
 #define LOAD_ADDR(r, sym) lis r, sym@ha; addi r, r, sym@l
 
 #define NATIVE_ENTRY 0x180
+#define SECONDARY_ENTRY 0x1c0
+#define SECONDARY_NATIVE 0x1e0
 
 	.section .head, "ax"
 	.globl _start
@@ -62,6 +64,26 @@ _start:
 	/* From here on: native endianness, 64-bit. */
 	.org NATIVE_ENTRY
 	b	start64
+
+/*
+ * Secondary CPUs (RTAS start-cpu: rt_start_cpu) start here as QEMU starts
+ * them: big-endian real mode, MSR = SF|ME, r3 = the argument. Same switch
+ * to the native mode as _start (LPCR[ILE] is already set for the whole
+ * partition), then secondary64 with r3 intact.
+ */
+	.org SECONDARY_ENTRY
+	.globl rt_secondary_entry
+rt_secondary_entry:
+	BE_LI(11, MSR_ME | MSR_RI | MSR_ENDIAN)
+	BE_LI(12, 1)
+	BE_SLDI63(12)
+	BE_OR(11, 11, 12)
+	BE_LI(10, SECONDARY_NATIVE)
+	BE_MTSPR(SPR_SRR0, 10)
+	BE_MTSPR(SPR_SRR1, 11)
+	BE_RFID
+	.org SECONDARY_NATIVE
+	b	secondary64
 
 /*
  * Each vector saves r3 in SPRG1, puts its own address in r3 and joins the
@@ -115,6 +137,16 @@ start64:
 	b	1b
 2:	stdu	0, -STACK_MIN(1)	/* null back chain ends stack walks */
 	bl	rt_start	/* r3 = H_SET_MODE status; never returns */
+	nop
+	b	.
+
+/* One secondary CPU: its own stack, then rt_secondary(r3). */
+secondary64:
+	LOAD_ADDR(1, secondary_stack_top)
+	LOAD_ADDR(2, .TOC.)
+	li	0, 0
+	stdu	0, -STACK_MIN(1)
+	bl	rt_secondary	/* never returns */
 	nop
 	b	.
 
@@ -184,5 +216,7 @@ common:
 	.balign 16
 	.space 65536
 stack_top:
+	.space 16384
+secondary_stack_top:
 
 	.section .note.GNU-stack, "", @progbits
