@@ -49,6 +49,8 @@ export interface BareMetalOptions extends KvmOptions {
   onHcall?: (nr: number) => number | undefined;
   /** vCPUs (QEMU's -smp): vCPU 0 runs from the entry point, the others wait for RTAS start-cpu. */
   smp?: number;
+  /** seed 001: let the partition execute `stop` itself (KVM_CAP_PPC_GUEST_STOP); off, the core emulates it. */
+  guestStop?: boolean;
 }
 
 /** QEMU's spapr_hpt_shift_for_ramsize: an HPT of 1/128 of RAM (rounded up to a power of two), 2^18 to 2^46 bytes. */
@@ -79,6 +81,7 @@ export class BareMetalMachine {
     this.ram.set(opts.image, 0);
     this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
     if (opts.mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
+    if (opts.guestStop) this.vm.enableCap(U.KVM_CAP_PPC_GUEST_STOP, [1n]);
     const n = opts.smp ?? 1;
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new RangeError(`smp ${n}: 1..64 vCPUs`);
     for (let i = 0; i < n; i++) this.vcpus.push(this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold }));

@@ -13,7 +13,13 @@ import { Mmu } from '../../cpu/ppc64/mmu/mmu.js';
 import { CpuTrap } from '../../cpu/ppc64/trap.js';
 import { deliver } from '../../cpu/ppc64/delivery.js';
 import { MSR_EE, MSR_ME, MSR_PR } from '../../cpu/ppc64/msr.js';
-import { hvReadSpr, hvWriteSpr, POWER9_PVR, SPR_LPCR, SPR_PIR, SPR_PVR } from '../../cpu/ppc64/spr.js';
+import { hvReadSpr, hvWriteSpr, POWER9_PVR, SPR_LPCR, SPR_PIR, SPR_PSSCR, SPR_PVR } from '../../cpu/ppc64/spr.js';
+
+/** PSSCR[EC] and PSSCR[ESL]: set, a partition's stop traps to the hypervisor. */
+const PSSCR_EC = 1n << 20n;
+const PSSCR_ESL = 1n << 21n;
+/** The `stop` instruction (XL-form, opcode 19, xo 370). */
+const STOP_WORD = 0x4c0002e4;
 import {
   Interrupt,
   SRR1_ISI_NOPTE,
@@ -22,6 +28,7 @@ import {
   VEC_DSI,
   VEC_HDSI,
   VEC_HEAI,
+  VEC_HFAC_UNAVAILABLE,
   VEC_HISI,
   VEC_ISI,
   VEC_PROGRAM,
@@ -63,7 +70,7 @@ export class HvVcpu {
   /** Resolves the promise an idle vCPU sleeps on. */
   private wake: (() => void) | undefined;
   /** Count of exits by kind (the VMM's and benchmarks' view; like KVM's stats). */
-  readonly stats = { exits: 0, hcallsInCore: 0, hcallsToVmm: 0, mmio: 0, yields: 0 };
+  readonly stats = { exits: 0, hcallsInCore: 0, hcallsToVmm: 0, mmio: 0, yields: 0, stopsEmulated: 0 };
 
   constructor(
     readonly vm: HvVm,
@@ -83,6 +90,9 @@ export class HvVcpu {
     hvWriteSpr(cpu, SPR_PVR, BigInt(POWER9_PVR));
     hvWriteSpr(cpu, SPR_PIR, BigInt(id));
     hvWriteSpr(cpu, SPR_LPCR, vm.lpcr);
+    // seed 001: the partition runs `stop` itself only with KVM_CAP_PPC_GUEST_STOP
+    // (PSSCR[EC|ESL] clear); otherwise stop traps (HFAC) and the core emulates it.
+    hvWriteSpr(cpu, SPR_PSSCR, vm.guestStop ? 0n : PSSCR_EC | PSSCR_ESL);
     cpu.setDec(0x7fffffff);
     this.exec = new Executor(cpu, { system: true, blockThreshold: opts.blockThreshold });
   }
@@ -129,6 +139,15 @@ export class HvVcpu {
         continue;
       }
       if (this.handle(t)) return;
+    }
+  }
+
+  /** The instruction word at nip (the hypervisor reading the partition's instruction, as HEIR would give it). */
+  private wordAtNip(): number {
+    try {
+      return this.mmu.fetch32(this.cpu.nipHi, this.cpu.nipLo, this.cpu.le) >>> 0;
+    } catch {
+      return 0;
     }
   }
 
@@ -187,6 +206,22 @@ export class HvVcpu {
       case VEC_HDSI:
         if (this.mmu.mmioPending) return this.mmioExit();
         this.inject(VEC_DSI, 0, cpu.nipHi, cpu.nipLo, intr.darHi, intr.darLo, intr.dsisr);
+        return false;
+      case VEC_HFAC_UNAVAILABLE:
+        // `stop` without KVM_CAP_PPC_GUEST_STOP (seed 001): emulate what the
+        // partition asked for — a light stop. The thread idles until an
+        // exception exists and resumes after the stop, exactly as with the
+        // capability, so a VM runs the same on a host with or without it.
+        if (intr.insn === STOP_WORD || this.wordAtNip() === STOP_WORD) {
+          this.stats.stopsEmulated++;
+          const next = (cpu.nipLo + 4) | 0;
+          if (next === 0) cpu.nipHi = (cpu.nipHi + 1) | 0;
+          cpu.nipLo = next;
+          this.waiting = !(cpu.extPending || cpu.decPending());
+          return false;
+        }
+        // Any other facility the partition may not use: KVM gives it an illegal-instruction program interrupt.
+        this.inject(VEC_PROGRAM, SRR1_PROG_ILLEGAL);
         return false;
       case VEC_HISI:
         // Instruction fetch from outside guest RAM: reflected as an ISI, as KVM does.

@@ -8,7 +8,8 @@ import type { CpuState, MmuOps } from '../state.js';
 import type { HandlerTable } from './handler.js';
 import { eaIndexed } from './common.js';
 import { CpuTrap } from '../trap.js';
-import { readSpr, writeSpr, SPR_LR, SPR_CTR, SPR_LPCR } from '../spr.js';
+import { readSpr, writeSpr, SPR_LR, SPR_CTR, SPR_LPCR, SPR_PSSCR } from '../spr.js';
+import { Interrupt, VEC_HFAC_UNAVAILABLE } from '../interrupt.js';
 import { rfid, withProblemStateRules } from '../delivery.js';
 import { MSR_EE, MSR_RI, MSR_LE, MSR_ME, MSR_S, MODE_HV } from '../msr.js';
 
@@ -30,6 +31,10 @@ function mmu(s: CpuState): MmuOps {
   if (!s.mmuOps) throw new CpuTrap('illegal');
   return s.mmuOps;
 }
+
+/** PSSCR[EC] (bit 43) and PSSCR[ESL] (bit 42), low word. */
+const PSSCR_EC_LO = 0x00100000;
+const PSSCR_ESL_LO = 0x00200000;
 
 /** LPCR[GTSE] and LPCR[HR], low word. */
 const LPCR_GTSE_LO = 0x400;
@@ -174,6 +179,15 @@ export const SYSTEM_HANDLERS: HandlerTable = {
   sync() {},
   isync() {},
   eieio() {},
+  // stop (Book III 4.3.2): with the hypervisor's PSSCR[EC|ESL] clear, a
+  // partition's stop is a light stop — the thread waits, like `wait`, and
+  // resumes after it. With EC or ESL set the partition may not stop the
+  // thread: hypervisor facility unavailable (the hypervisor decides).
+  stop(s) {
+    if (!(s.mode & MODE_HV) && s.sprLo[SPR_PSSCR]! & (PSSCR_EC_LO | PSSCR_ESL_LO)) throw new Interrupt(VEC_HFAC_UNAVAILABLE, 0, true);
+    throw new CpuTrap('wait');
+  },
+
   // wait: until an exception exists. The run loop's owner decides (Linux-user
   // continues at once; a hypervisor idles the thread). nip is past the wait.
   wait() {
