@@ -210,6 +210,11 @@ export const H_RPT_INVALIDATE = 0x448;
 export const MAX_HCALL_OPCODE = 0x488;
 export const KVMPPC_H_RTAS = 0xf000;
 
+// KVM_INTERRUPT (struct kvm_interrupt.irq, PPC): the external-interrupt line when the irqchip is in userspace.
+export const KVM_INTERRUPT_SET = 0xffffffff;
+export const KVM_INTERRUPT_UNSET = 0xfffffffe;
+export const KVM_INTERRUPT_SET_LEVEL = 0xfffffffd;
+
 // hcall flags (asm/hvcall.h): bit n of the PAPR numbering is 1 << (63 - n).
 export const H_EXACT = 1n << 39n;
 export const H_R_XLATE = 1n << 38n;

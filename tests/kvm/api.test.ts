@@ -163,6 +163,45 @@ function rng(seed: bigint): () => bigint {
   };
 }
 
+describe('KVM_INTERRUPT: the external interrupt line the VMM drives', () => {
+  const LI_R3_54 = 0x38600054; // li r3,H_GET_TERM_CHAR
+  const ADDI_R5 = 0x38a50001; // addi r5,r5,1
+  const MTMSRD_R4_L1 = 0x7c810164; // mtmsrd r4,1
+
+  it('is taken exactly when the partition sets MSR[EE] (mediated delivery), and not before', async () => {
+    const { cpu, put } = machine();
+    put(0x100, [SC1, ADDI_R5, ADDI_R5, MTMSRD_R4_L1, B_BACK(0)]);
+    put(0x500, [LI_R3_54, SC1, B_BACK(0)]);
+    setRegs(cpu, 0x100, { 3: 0x54n, 4: 0x8000n, 5: 0n });
+    await cpu.run();
+    expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    cpu.interrupt(U.KVM_INTERRUPT_SET); // raised while MSR[EE]=0
+    cpu.kvmRun.papr_hcall.set('ret', 0x54n);
+    await cpu.run();
+    expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    expect(cpu.getRegs().pc).toBe(0x508n); // the handler's sc 1
+    expect(cpu.spr(26)).toBe(0x110n); // SRR0: right after the mtmsrd that set EE
+    expect(cpu.getRegs().gpr[5]).toBe(2n); // both addis ran first
+    expect(cpu.spr(27) & 0x8000n).toBe(0x8000n); // SRR1: EE was on
+  });
+
+  it('wakes a ceded vCPU; UNSET lowers the line', async () => {
+    const { cpu, put } = machine();
+    put(0x100, [SC1, B_BACK(0)]);
+    put(0x500, [LI_R3_54, SC1, B_BACK(0)]);
+    setRegs(cpu, 0x100, { 3: BigInt(U.H_CEDE) });
+    const t0 = performance.now();
+    setTimeout(() => cpu.interrupt(U.KVM_INTERRUPT_SET_LEVEL), 30);
+    await cpu.run();
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(25);
+    expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    expect(cpu.spr(26)).toBe(0x104n); // after the H_CEDE
+    cpu.interrupt(U.KVM_INTERRUPT_UNSET);
+    expect(cpu.cpu.extPending).toBe(false);
+    expect(cpu.vm.checkExtension(U.KVM_CAP_PPC_UNSET_IRQ)).toBe(1);
+  });
+});
+
 /** A VM's observable state: registers of each vCPU, LPCR, and its hashed page table. */
 function snapshot(vm: HvVm): string {
   const regs = [...vm.vcpus.values()].map((c) => c.getRegs());

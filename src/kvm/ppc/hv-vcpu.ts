@@ -97,6 +97,20 @@ export class HvVcpu {
     this.exec = new Executor(cpu, { system: true, blockThreshold: opts.blockThreshold });
   }
 
+  /**
+   * KVM_INTERRUPT: raise (SET, SET_LEVEL, any other value) or lower (UNSET)
+   * the partition's external interrupt for this vCPU. The line is level: it
+   * stays asserted until lowered. The partition takes it as soon as MSR[EE]
+   * allows — at once, or when it next sets EE (the mediated delivery KVM
+   * gets from LPCR[MER]) — and a ceded or waiting vCPU wakes for it.
+   */
+  interrupt(irq: number): void {
+    this.cpu.extPending = (irq >>> 0) !== U.KVM_INTERRUPT_UNSET;
+    // The run loop looks at pending interrupts when the context generation moves.
+    this.cpu.ctxGen++;
+    if (this.cpu.extPending) this.kick();
+  }
+
   /** Wake an idle vCPU (an interrupt was raised for it, or it was prodded). */
   kick(): void {
     const w = this.wake;
