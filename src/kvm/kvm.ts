@@ -23,6 +23,13 @@ export interface KvmOptions {
    * deterministic VMM passes a function of the instruction count instead.
    */
   hostTimebase?: () => number;
+  /**
+   * Deterministic time, QEMU's `-icount shift=N`: every VM's timebase counts
+   * the instructions its vCPUs retired, 2^N ns each (0..10), and jumps
+   * ahead to the next timer deadline when every vCPU idles. Runs are then
+   * repeatable instruction for instruction.
+   */
+  icountShift?: number;
 }
 
 export class Kvm {
@@ -35,7 +42,12 @@ export class Kvm {
     this.platform = opts.platform ?? defaultPlatform;
     const p = this.platform;
     this.hostTimebase = opts.hostTimebase ?? (() => Math.floor(p.now() * 512_000));
+    const sh = opts.icountShift;
+    if (sh !== undefined && (!Number.isInteger(sh) || sh < 0 || sh > 10)) throw new KvmError(EINVAL, `icount shift ${sh}: 0..10`);
+    this.icountShift = sh;
   }
+
+  private readonly icountShift: number | undefined;
 
   /** KVM_GET_API_VERSION */
   apiVersion(): number {
@@ -54,7 +66,7 @@ export class Kvm {
     while (this.lpids.has(lpid)) lpid++;
     if (lpid >= 1 << LPID_BITS) throw new KvmError(ENOMEM, 'no free LPID');
     this.lpids.add(lpid);
-    const vm = new HvVm(lpid, this.platform, this.hostTimebase);
+    const vm = new HvVm(lpid, this.platform, this.hostTimebase, this.icountShift);
     vm.onDestroy = () => this.lpids.delete(lpid);
     return vm;
   }

@@ -67,6 +67,10 @@ export class HvVcpu {
   prodded = false;
   /** `wait` (or guest stop): idle until an exception exists. */
   private waiting = false;
+  /** Inside KVM_RUN (deterministic time: an idle warp waits only for vCPUs running guest code). */
+  inRun = false;
+  /** While idle: the timebase value at which its decrementer exception will exist. */
+  idleDeadline: number | undefined;
   /** Resolves the promise an idle vCPU sleeps on. */
   private wake: (() => void) | undefined;
   /** Count of exits by kind (the VMM's and benchmarks' view; like KVM's stats). */
@@ -113,6 +117,8 @@ export class HvVcpu {
 
   /** Wake an idle vCPU (an interrupt was raised for it, or it was prodded). */
   kick(): void {
+    // Runnable from now on: deterministic time must not warp past this vCPU.
+    this.idleDeadline = undefined;
     const w = this.wake;
     this.wake = undefined;
     w?.();
@@ -123,12 +129,22 @@ export class HvVcpu {
    * at once with KVM_EXIT_INTR when immediate_exit is set (KVM's -EINTR).
    */
   async run(): Promise<void> {
+    this.inRun = true;
+    try {
+      await this.runLoop();
+    } finally {
+      this.inRun = false;
+    }
+  }
+
+  private async runLoop(): Promise<void> {
     const run = this.kvmRun;
     const cpu = this.cpu;
     // An HPT partition's table and VRMA are set up at its first run (KVM's mmu_ready).
     this.vm.setupMmu();
     this.complete();
     const platform = this.vm.platform;
+    const tpi = this.vm.ticksPerInsn;
     let lastYield = platform.now();
     for (;;) {
       if (run.immediate_exit) return this.exit(U.KVM_EXIT_INTR);
@@ -138,10 +154,15 @@ export class HvVcpu {
       }
       // An MMIO access completed by the VMM re-runs its instruction alone,
       // before any interrupt can come in between (the access happens once).
-      const budget = this.mmu.mmioDone ? 1 : SLICE;
+      let budget = this.mmu.mmioDone ? 1 : SLICE;
+      // Deterministic time: the slice ends where the decrementer fires, so the
+      // interrupt comes at the same instruction every run.
+      if (tpi && cpu.msrLo & MSR_EE) budget = Math.max(1, Math.min(budget, Math.ceil((cpu.decBase + 1 - cpu.timebase()) / tpi)));
       const t = this.exec.run(budget);
       if (t === undefined) {
-        if (platform.now() - lastYield > YIELD_MS) {
+        // Host time: let the host in every YIELD_MS. Deterministic time: after
+        // every slice (an instruction count), so vCPUs interleave the same way each run.
+        if (tpi || platform.now() - lastYield > YIELD_MS) {
           this.stats.yields++;
           await platform.yieldToHost();
           lastYield = platform.now();
@@ -298,6 +319,25 @@ export class HvVcpu {
     if (due()) {
       if (this.ceded && this.prodded) this.prodded = false;
       this.ceded = this.waiting = false;
+      return;
+    }
+    if (this.vm.ticksPerInsn) {
+      // Deterministic time: when every vCPU idles, time jumps to the first
+      // deadline; otherwise let the others run (they advance time) and look again.
+      this.idleDeadline = cpu.decBase + 1;
+      try {
+        if (this.vm.allIdle()) this.vm.warpToNextDeadline();
+        else
+          await new Promise<void>((resolve) => {
+            this.wake = resolve;
+            void this.vm.platform.yieldToHost().then(() => {
+              if (this.wake === resolve) this.wake = undefined;
+              resolve();
+            });
+          });
+      } finally {
+        this.idleDeadline = undefined;
+      }
       return;
     }
     // Sleep until the decrementer fires (or a kick comes first).

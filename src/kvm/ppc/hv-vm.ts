@@ -75,11 +75,40 @@ export class HvVm {
     readonly platform: HostPlatform,
     /** Host timebase in ticks (512 MHz); replaceable for deterministic runs. */
     readonly hostTimebase: () => number,
-  ) {}
+    /** Deterministic time: each instruction is 2^icountShift ns (KvmOptions.icountShift). */
+    readonly icountShift?: number,
+  ) {
+    this.ticksPerInsn = icountShift === undefined ? 0 : 2 ** icountShift * 0.512;
+  }
+
+  /** Timebase ticks per retired instruction in deterministic time (0: host time). */
+  readonly ticksPerInsn: number;
+  /** Deterministic time skipped while every vCPU idled (ticks). */
+  private warpTicks = 0;
 
   /** The partition's timebase now. */
   timebase(): number {
-    return this.hostTimebase() + this.tbOffset;
+    if (this.ticksPerInsn === 0) return this.hostTimebase() + this.tbOffset;
+    let n = 0;
+    for (const v of this.vcpus.values()) n += v.cpu.icount;
+    return Math.floor(n * this.ticksPerInsn) + this.warpTicks + this.tbOffset;
+  }
+
+  /**
+   * Deterministic time with every vCPU idle: jump to the earliest deadline
+   * an idle vCPU waits for (QEMU's icount warp), so idling costs no host time.
+   */
+  warpToNextDeadline(): void {
+    let next = Infinity;
+    for (const v of this.vcpus.values()) if (v.idleDeadline !== undefined) next = Math.min(next, v.idleDeadline);
+    const now = this.timebase();
+    if (next !== Infinity && next > now) this.warpTicks += next - now;
+  }
+
+  /** Whether every vCPU that is running guest code right now is idle (ceded, waiting, or not in KVM_RUN). */
+  allIdle(): boolean {
+    for (const v of this.vcpus.values()) if (v.inRun && v.idleDeadline === undefined) return false;
+    return true;
   }
 
   checkExtension(cap: number): number {
