@@ -9,6 +9,7 @@ import * as U from '../uapi.js';
 import type { HvVcpu } from './hv-vcpu.js';
 import { hvWriteSpr, SPR_CIABR, SPR_DAWR0, SPR_DAWRX0, SPR_SPRG0 } from '../../cpu/ppc64/spr.js';
 import { HPT_HCALLS } from './hpt-hcalls.js';
+import { hRegisterVpa } from './vpa.js';
 
 export type HcallHandler = (v: HvVcpu) => number;
 
@@ -53,6 +54,9 @@ export const IN_CORE_HCALLS: Readonly<Record<number, HcallHandler>> = {
     if (t.ceded) t.kick();
     return U.H_SUCCESS;
   },
+
+  // VPA, dispatch trace log, SLB shadow buffer (vpa.ts).
+  [U.H_REGISTER_VPA]: hRegisterVpa,
 
   // Yield to another vCPU: vCPUs here take turns anyway; nothing to do but succeed.
   [U.H_CONFER]() {

@@ -38,6 +38,7 @@ import { KvmRun } from '../kvm-run.js';
 import * as U from '../uapi.js';
 import type { HvVm } from './hv-vm.js';
 import { IN_CORE_HCALLS } from './hcalls.js';
+import { VcpuAreas } from './vpa.js';
 import { getOneReg, getRegs, getSregs, setOneReg, setRegs, setSregs, type KvmRegs, type KvmSregs } from './regs.js';
 
 /** Instructions per slice of run(): between slices timers are checked and the host may run. */
@@ -74,6 +75,8 @@ export class HvVcpu {
   /** Resolves the promise an idle vCPU sleeps on. */
   private wake: (() => void) | undefined;
   /** Count of exits by kind (the VMM's and benchmarks' view; like KVM's stats). */
+  /** Registered VPA, dispatch trace log and SLB shadow (H_REGISTER_VPA). */
+  readonly areas = new VcpuAreas(this);
   readonly stats = { exits: 0, hcallsInCore: 0, hcallsToVmm: 0, mmio: 0, yields: 0, stopsEmulated: 0 };
 
   constructor(
@@ -130,9 +133,11 @@ export class HvVcpu {
    */
   async run(): Promise<void> {
     this.inRun = true;
+    this.areas.dispatch();
     try {
       await this.runLoop();
     } finally {
+      this.areas.undispatch();
       this.inRun = false;
     }
   }
@@ -319,8 +324,11 @@ export class HvVcpu {
     if (due()) {
       if (this.ceded && this.prodded) this.prodded = false;
       this.ceded = this.waiting = false;
+      this.areas.dispatch();
       return;
     }
+    // Not running guest code while idle (the VPA's yield count goes odd).
+    this.areas.undispatch();
     if (this.vm.ticksPerInsn) {
       // Deterministic time: when every vCPU idles, time jumps to the first
       // deadline; otherwise let the others run (they advance time) and look again.
