@@ -24,9 +24,12 @@ import { HANDLERS, type Handler } from './interp/index.js';
 import { eaDisp } from './interp/common.js';
 import type { CpuState } from './state.js';
 import { CpuTrap } from './trap.js';
-import { Interrupt, VEC_DECREMENTER, VEC_EXTERNAL, VEC_FP_UNAVAILABLE, VEC_VMX_UNAVAILABLE, VEC_VSX_UNAVAILABLE } from './interrupt.js';
+import { Interrupt, VEC_TRACE, VEC_DECREMENTER, VEC_EXTERNAL, VEC_FP_UNAVAILABLE, VEC_VMX_UNAVAILABLE, VEC_VSX_UNAVAILABLE } from './interrupt.js';
 import { deliver, trapInterrupt } from './delivery.js';
-import { MODE_FP, MODE_HV, MODE_PR, MODE_TRACE, MODE_VEC, MODE_VSX } from './msr.js';
+import { MODE_FP, MODE_HV, MODE_PR, MODE_TRACE, MODE_VEC, MODE_VSX, MSR_BE, MSR_SE } from './msr.js';
+
+/** Branch instructions (what MSR[BE] traces). */
+const BRANCHES = new Set(['b', 'bc', 'bclr', 'bcctr', 'bctar']);
 import { buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, K_STRAIGHT, type Block } from './exec-block.js';
 
 const CODE_PAGE_SHIFT = 12;
@@ -404,7 +407,8 @@ export class Executor {
       this.curPage = undefined;
     }
     const threshold = this.blockThreshold;
-    if (threshold < 0 || s.mode & MODE_TRACE) return this.runPlain(budget);
+    if (s.mode & MODE_TRACE) return this.runTraced(budget);
+    if (threshold < 0) return this.runPlain(budget);
     let n = 0;
     let page = this.curPage;
     let tagLo = this.curTagLo;
@@ -661,13 +665,50 @@ export class Executor {
   }
 
   /**
+   * Tracing (MSR[SE] or MSR[BE], Book III 7.5.15): one instruction at a time,
+   * then a trace interrupt after every instruction that completed without
+   * another interrupt (SE), or after every branch, taken or not (BE). The
+   * MSR an instruction started with decides, so an mtmsrd that clears SE is
+   * still followed by one, as under QEMU. SRR0 is the next instruction;
+   * SRR1's cause bits are 0. Leaves as soon as tracing is off.
+   */
+  private runTraced(budget: number): CpuTrap | Interrupt | undefined {
+    const s = this.cpu;
+    let n = 0;
+    try {
+      while (n < budget) {
+        const msrLo = s.msrLo;
+        if (!(msrLo & (MSR_SE | MSR_BE))) break;
+        const lo = s.nipLo;
+        const hi = s.nipHi;
+        const page = this.codePage(hi, lo);
+        const idx = (lo >>> 2) & (SLOTS - 1);
+        const h = page.h[idx] ?? this.fill(page, idx, hi, lo);
+        const next = (lo + 4) | 0;
+        s.nipLo = next;
+        if (next === 0) s.nipHi = (hi + 1) | 0;
+        h(s, page.w[idx]!);
+        if (msrLo & MSR_SE || (msrLo & MSR_BE && BRANCHES.has(page.m[idx]!))) throw new Interrupt(VEC_TRACE, 0, false, 0, 0, 0, 0, true);
+        n++;
+        if (s.ctxGen !== this.gen && this.contextChanged()) break;
+      }
+      this.finish(n, undefined, 0, 0);
+      return undefined;
+    } catch (e) {
+      return this.trapped(e, n, undefined, undefined, 0, 0);
+    }
+  }
+
+  /**
    * The MSR, the translation context or the decrementer changed (cpu.ctxGen):
    * the current code page must be looked up again, and in system mode an
    * interrupt that just became deliverable ends the slice (run() takes it).
    */
   private contextChanged(): boolean {
     this.gen = this.cpu.ctxGen;
-    if (this.system && this.cpu.asyncPending()) {
+    // Tracing just turned on, or an interrupt became deliverable: end the slice
+    // (runSystem goes on: in the tracing loop, or after delivering it).
+    if (this.system && (this.cpu.mode & MODE_TRACE || this.cpu.asyncPending())) {
       this.asyncStop = true;
       return true;
     }

@@ -18,6 +18,8 @@
 #define MSR_VEC (UL(1) << 25)
 #define MSR_VSX (UL(1) << 23)
 #define MSR_EE  UL(0x8000)
+#define MSR_SE  UL(0x400)
+#define MSR_BE  UL(0x200)
 #define MSR_PR  UL(0x4000)
 #define MSR_FP  UL(0x2000)
 #define MSR_ME  UL(0x1000)
