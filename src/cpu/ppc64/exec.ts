@@ -24,7 +24,7 @@ import { HANDLERS, type Handler } from './interp/index.js';
 import { eaDisp } from './interp/common.js';
 import type { CpuState } from './state.js';
 import { CpuTrap } from './trap.js';
-import { Interrupt, VEC_TRACE, VEC_DECREMENTER, VEC_EXTERNAL, VEC_FP_UNAVAILABLE, VEC_VMX_UNAVAILABLE, VEC_VSX_UNAVAILABLE } from './interrupt.js';
+import { Interrupt, VEC_TRACE, VEC_DECREMENTER, VEC_DOORBELL, VEC_EXTERNAL, VEC_FP_UNAVAILABLE, VEC_VMX_UNAVAILABLE, VEC_VSX_UNAVAILABLE } from './interrupt.js';
 import { deliver, trapInterrupt } from './delivery.js';
 import { MODE_FP, MODE_HV, MODE_PR, MODE_TRACE, MODE_VEC, MODE_VSX, MSR_BE, MSR_SE } from './msr.js';
 
@@ -362,7 +362,9 @@ export class Executor {
     const end = s.icount + budget;
     for (;;) {
       if (s.asyncPending()) {
-        const v = s.extPending ? VEC_EXTERNAL : VEC_DECREMENTER;
+        // External before decrementer before doorbell (the POWER9 order QEMU uses); taking a doorbell consumes it.
+        const v = s.extPending ? VEC_EXTERNAL : s.decPending() ? VEC_DECREMENTER : VEC_DOORBELL;
+        if (v === VEC_DOORBELL) s.dbell = false;
         const intr = new Interrupt(v, 0, false);
         intr.nipHi = s.nipHi;
         intr.nipLo = s.nipLo;

@@ -160,6 +160,8 @@ const DEFS: SprDef[] = [
   { num: SPR_SRR1, name: 'srr1', read: 'priv', write: 'priv' },
   { num: SPR_CFAR, name: 'cfar', read: 'priv', write: 'priv' },
   { num: SPR_AMR, name: 'amr', read: 'priv', write: 'priv', set: (s, h, l) => setTranslationSpr(s, SPR_AMR, h, l) },
+  // DPDES: a partition reads its pending doorbells (KVM emulates the read; bit 63 is thread 0).
+  { num: SPR_DPDES, name: 'dpdes', read: 'priv', write: 'hv', get: (s) => pair(s, 0, s.dbell ? 1 : 0), set: (s, _h, l) => (s.dbell = (l & 1) !== 0) },
   { num: SPR_PIDR, name: 'pidr', read: 'priv', write: 'priv', mask: LO32, set: (s, h, l) => setTranslationSpr(s, SPR_PIDR, h, l) },
   { num: SPR_IAMR, name: 'iamr', read: 'priv', write: 'priv', set: (s, h, l) => setTranslationSpr(s, SPR_IAMR, h, l) },
   { num: SPR_CTRL, name: 'ctrl', read: 'none', write: 'priv', mask: [0, 1] },
@@ -193,7 +195,6 @@ const DEFS: SprDef[] = [
   // ---- hypervisor only: a guest touching these gets a hypervisor emulation assistance interrupt ----
   ...(
     [
-      [SPR_DPDES, 'dpdes'],
       [SPR_DAWR0, 'dawr0'],
       [181, 'dawr1'],
       [SPR_CIABR, 'ciabr'],

@@ -101,6 +101,8 @@ export class CpuState {
   largeDec = false;
   /** An external interrupt is presented to this thread (set by the hypervisor, e.g. LPCR[MER] mediation). */
   extPending = false;
+  /** A directed privileged doorbell is pending for this thread (DPDES; msgsndp). Cleared when its interrupt is taken. */
+  dbell = false;
 
   /**
    * Bumped whenever what the next instruction fetch or an interrupt check
@@ -187,7 +189,7 @@ export class CpuState {
 
   /** An asynchronous interrupt the partition takes now is pending and enabled (MSR[EE]). */
   asyncPending(): boolean {
-    return (this.msrLo & MSR_EE) !== 0 && (this.extPending || this.decPending());
+    return (this.msrLo & MSR_EE) !== 0 && (this.extPending || this.decPending() || this.dbell);
   }
 
   // ---- 64-bit register helpers (hi/lo) for slow paths and host code ----

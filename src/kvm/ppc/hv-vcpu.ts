@@ -182,6 +182,31 @@ export class HvVcpu {
     }
   }
 
+  /**
+   * msgsndp/msgclrp trapped by HFSCR[MSGP] (kvmppc_emulate_doorbell_instr):
+   * a server doorbell (message type 5 in RB bits 32:36) to thread RB&0x7f of
+   * this virtual core — one thread per core here, so thread 0 is the vCPU
+   * itself — or clear this vCPU's. Other message types do nothing. Returns
+   * false for any other instruction.
+   */
+  private emulateDoorbell(word: number): boolean {
+    const x = word >>> 0;
+    const xo = (x >>> 1) & 0x3ff;
+    if (x >>> 26 !== 31 || (xo !== 142 && xo !== 174)) return false;
+    const rb = this.cpu.getGpr((x >>> 11) & 31);
+    if (((rb >> 27n) & 0x1fn) === 5n) {
+      if (xo === 174) this.cpu.dbell = false;
+      else if ((rb & 0x7fn) === 0n && !this.cpu.dbell) {
+        this.cpu.dbell = true;
+        this.cpu.ctxGen++;
+      }
+    }
+    const next = (this.cpu.nipLo + 4) | 0;
+    if (next === 0) this.cpu.nipHi = (this.cpu.nipHi + 1) | 0;
+    this.cpu.nipLo = next;
+    return true;
+  }
+
   /** The instruction word at nip (the hypervisor reading the partition's instruction, as HEIR would give it). */
   private wordAtNip(): number {
     try {
@@ -260,6 +285,7 @@ export class HvVcpu {
           this.waiting = !(cpu.extPending || cpu.decPending());
           return false;
         }
+        if (this.emulateDoorbell(this.wordAtNip())) return false;
         // Any other facility the partition may not use: KVM gives it an illegal-instruction program interrupt.
         this.inject(VEC_PROGRAM, SRR1_PROG_ILLEGAL);
         return false;
@@ -320,7 +346,7 @@ export class HvVcpu {
   /** An idle thread (ceded or waiting) sleeps until an interrupt is due, a prod or a kick. */
   private async idle(): Promise<void> {
     const cpu = this.cpu;
-    const due = () => (this.ceded ? cpu.asyncPending() || this.prodded : cpu.extPending || cpu.decPending());
+    const due = () => (this.ceded ? cpu.asyncPending() || this.prodded : cpu.extPending || cpu.decPending() || cpu.dbell);
     if (due()) {
       if (this.ceded && this.prodded) this.prodded = false;
       this.ceded = this.waiting = false;

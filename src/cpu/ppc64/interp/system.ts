@@ -188,6 +188,18 @@ export const SYSTEM_HANDLERS: HandlerTable = {
     throw new CpuTrap('wait');
   },
 
+  // Directed privileged doorbells: a partition may not send them itself
+  // (the hypervisor keeps HFSCR[MSGP] clear, as KVM does): hypervisor
+  // facility unavailable, and the hypervisor delivers them (kvm/ppc).
+  msgsndp(s) {
+    if (!(s.mode & MODE_HV)) throw new Interrupt(VEC_HFAC_UNAVAILABLE, 0, true);
+    throw new CpuTrap('illegal');
+  },
+  msgclrp(s) {
+    if (!(s.mode & MODE_HV)) throw new Interrupt(VEC_HFAC_UNAVAILABLE, 0, true);
+    throw new CpuTrap('illegal');
+  },
+
   // wait: until an exception exists. The run loop's owner decides (Linux-user
   // continues at once; a hypervisor idles the thread). nip is past the wait.
   wait() {
