@@ -234,3 +234,38 @@ describe('HPT hcalls: KVM semantics', () => {
     expect(await go()).toBe(2n);
   });
 });
+
+describe('KVM_GET_SREGS/KVM_SET_SREGS: the SLB of an HPT vCPU', () => {
+  it('round-trips the valid entries with their indices, so a migrated vCPU translates as before', async () => {
+    const { cpu, dv } = hashMachine();
+    hc(cpu, U.H_ENTER, 0n, BigInt(GROUP * 8), V, 0x200000n | 0x10n | 0x2n);
+    dv.setBigUint64(0x200008, 0x1122334455667788n);
+    // slbmte r5,r4 (entry 3); mfmsr; ori DR; mtmsrd; ld r7,8(r6); sc 1; b .
+    [0x7ca02324, 0x7c0000a6, 0x60000010, 0x7c000164, 0xe8e60008, 0x44000022, 0x48000000].forEach((w, i) => dv.setUint32(0x100 + 4 * i, w >>> 0));
+    dv.setUint32(0x380, 0x44000022); // data segment interrupt handler: sc 1 (to the VMM)
+    const r = cpu.getRegs();
+    r.pc = 0x100n;
+    r.msr = (1n << 63n) | 0x1000n;
+    r.gpr[4] = 0x10000000n | 0x8000000n | 3n;
+    r.gpr[5] = 0x123n << 12n;
+    r.gpr[6] = 0x10000000n;
+    r.gpr[3] = 0x54n;
+    cpu.setRegs(r);
+    await cpu.run();
+    expect(cpu.getRegs().gpr[7]).toBe(0x1122334455667788n);
+    const sregs = cpu.getSregs();
+    expect(sregs.slb).toEqual([{ slbe: 0x10000000n | 0x8000000n | 3n, slbv: 0x123n << 12n }]);
+    // The destination: an empty SLB until KVM_SET_SREGS loads it.
+    cpu.mmu.slb.clear();
+    cpu.mmu.flushAll();
+    const again = cpu.getRegs();
+    again.pc = 0x110n; // the ld
+    cpu.setRegs(again);
+    cpu.kvmRun.papr_hcall.set('ret', 0x54n);
+    await cpu.run();
+    expect(cpu.spr(26)).toBe(0x110n); // a data segment interrupt: SRR0 at the ld
+    cpu.setSregs(sregs);
+    expect(cpu.getSregs().slb).toEqual(sregs.slb);
+    expect(cpu.mmu.slb.esidLo[3]! & 0x8000000).toBe(0x8000000);
+  });
+});

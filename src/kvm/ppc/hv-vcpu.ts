@@ -406,11 +406,12 @@ export class HvVcpu {
   }
   /** KVM_GET_SREGS */
   getSregs(): KvmSregs {
-    return getSregs(this.cpu);
+    return getSregs(this.cpu, this.mmu.slb);
   }
   /** KVM_SET_SREGS: the PVR must be the host's. */
   setSregs(r: KvmSregs): void {
-    setSregs(this.cpu, r);
+    setSregs(this.cpu, r, this.mmu.slb);
+    this.mmu.flushRelocated();
   }
   /** KVM_GET_FPU: fpr[32] */
   getFpu(): bigint[] {

@@ -9,6 +9,7 @@ import { KvmError, EINVAL, ENOENT } from '../errors.js';
 import * as U from '../uapi.js';
 import type { HvVcpu } from './hv-vcpu.js';
 import { filterLpcr, LPCR_USER_MASK, LPCR_LD } from './lpcr.js';
+import { Slb, SLB_ESID_V_LO, SLB_SIZE } from '../../cpu/ppc64/mmu/slb.js';
 
 /** struct kvm_regs (powerpc): 49 u64. */
 export interface KvmRegs {
@@ -28,6 +29,12 @@ export interface KvmRegs {
 /** The Book3S part of struct kvm_sregs that KVM-HV honours. */
 export interface KvmSregs {
   pvr: number;
+  /**
+   * u.s.ppc64.slb[64] of an HPT vCPU: the valid SLB entries, packed, each
+   * ESID word with its SLB index in the low 12 bits and the VSID word (what
+   * KVM saves at guest exit and loads with slbmte at entry).
+   */
+  slb?: Array<{ slbe: bigint; slbv: bigint }>;
 }
 
 const pair = (hi: number, lo: number): bigint => (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
@@ -68,13 +75,29 @@ export function setRegs(s: CpuState, r: KvmRegs): void {
   r.gpr.forEach((g, i) => s.setGpr(i, g));
 }
 
-export function getSregs(s: CpuState): KvmSregs {
-  return { pvr: Number(hvReadSpr(s, SPR_PVR)) };
+export function getSregs(s: CpuState, slb?: Slb): KvmSregs {
+  const out: KvmSregs = { pvr: Number(hvReadSpr(s, SPR_PVR)), slb: [] };
+  if (slb) {
+    for (let i = 0; i < SLB_SIZE; i++) {
+      if (!(slb.esidLo[i]! & SLB_ESID_V_LO)) continue;
+      out.slb!.push({ slbe: pair(slb.esidHi[i]!, slb.esidLo[i]! | i), slbv: pair(slb.vsidHi[i]!, slb.vsidLo[i]!) });
+    }
+  }
+  return out;
 }
 
 /** KVM-HV cannot make a partition see another PVR than the host's (the hardware PVR is not virtualised). */
-export function setSregs(s: CpuState, r: KvmSregs): void {
+export function setSregs(s: CpuState, r: KvmSregs, slb?: Slb): void {
   if (r.pvr !== POWER9_PVR) throw new KvmError(EINVAL, `PVR 0x${r.pvr.toString(16)} differs from the host's 0x${POWER9_PVR.toString(16)} (KVM-HV cannot virtualise it)`);
+  if (!slb || !r.slb) return;
+  if (r.slb.length > 64) throw new KvmError(EINVAL, 'more than 64 SLB entries');
+  // The valid entries go where their index says, as KVM's slbmte at guest entry puts them.
+  slb.clear();
+  for (const e of r.slb) {
+    const lo = Number(e.slbe & 0xffffffffn) | 0;
+    if (!(lo & SLB_ESID_V_LO)) continue;
+    slb.store(lo & 0xfff, Number((e.slbe >> 32n) & 0xffffffffn) | 0, lo, Number((e.slbv >> 32n) & 0xffffffffn) | 0, Number(e.slbv & 0xffffffffn) | 0);
+  }
 }
 
 // ONE_REG ids that are plain SPRs of the thread.
