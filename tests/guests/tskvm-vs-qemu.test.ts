@@ -87,6 +87,8 @@ const GUESTS: Array<[string, 'radix' | 'hash', number?]> = [
   ['radix-mmu', 'hash'],
   // bench:exits' guest: one checksum in real mode, with hash and with radix translation.
   ['exits', 'hash'],
+  // Self-modifying code with and without icbi, through an alias, in a loop.
+  ['smc', 'radix'],
   // Trace interrupts: MSR[SE] single step and MSR[BE] branch trace.
   ['trace', 'radix'],
   // Two vCPUs: RTAS start-cpu/stop-self/query-cpu-stopped-state, H_CEDE/H_PROD ping-pong.

@@ -585,6 +585,9 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const gpa = this.translate(hi, lo, ACCESS_FETCH);
     const slot: MemSlot | undefined = this.phys.find(gpa);
     if (!slot) throw this.fetchOutsideRam(hi, lo);
+    // Every decode marks its page: a store since the last one cleared the mark
+    // (PhysMap.codeWritten), and the next store must reach the run loop again.
+    this.phys.markCode(Math.floor(gpa / PHYS_PAGE_SIZE));
     return this.phys.view(slot, gpa).getInt32(gpa & PAGE_MASK & ~3, le);
   }
 
