@@ -13,6 +13,7 @@ import { Command, CommanderError } from 'commander';
 import { ElfError } from '../loader/elf.js';
 import { Process } from '../linux-user/process.js';
 import { NodeHost } from '../platform/node/node-host.js';
+import { parseRunArgs, runMachine, RunUsageError } from './run.js';
 
 export const VERSION = '0.1.0';
 
@@ -22,6 +23,8 @@ export interface CliIo {
   stdout(text: string): void;
   /** Host for the guest (default: real stdio). */
   host?: NodeHost;
+  /** A machine's console output (`tskvm run`; default: stdout). */
+  console?: (bytes: Uint8Array) => void;
 }
 
 const defaultIo: CliIo = {
@@ -117,7 +120,7 @@ export function execElf(file: string, args: string[], o: ExecOptions, io: CliIo)
   }
 }
 
-export function buildProgram(io: CliIo, result: { status: number }): Command {
+export function buildProgram(io: CliIo, result: { status: number; pending?: Promise<number> }): Command {
   const program = new Command();
   program
     .name('tskvm')
@@ -144,12 +147,36 @@ export function buildProgram(io: CliIo, result: { status: number }): Command {
     .action((elf: string, args: string[], opts: ExecOptions) => {
       result.status = execElf(elf, args, opts, io);
     });
+
+  program
+    .command('run')
+    .description('boot a machine from a QEMU-style command line (pseries; -bios IMAGE today)')
+    .argument('[options...]', 'QEMU options: -M pseries[,cap-…] -cpu POWER9 -m SIZE -smp N -bios IMAGE -nographic -serial stdio -icount shift=N -no-reboot')
+    .allowUnknownOption()
+    .helpOption(false)
+    .passThroughOptions()
+    .exitOverride()
+    .action((args: string[]) => {
+      let cfg;
+      try {
+        cfg = parseRunArgs(args);
+      } catch (e) {
+        if (e instanceof RunUsageError) throw new CliError(e.message);
+        throw e;
+      }
+      const image = loadImage(cfg.bios);
+      const out = io.console ?? ((b: Uint8Array) => void process.stdout.write(b));
+      result.pending = runMachine(cfg, image, out, io.stderr).catch((e: unknown) => {
+        if (e instanceof RunUsageError) throw new CliError(e.message);
+        throw e;
+      });
+    });
   return program;
 }
 
 /** The CLI entry: returns the process exit status instead of exiting. */
 export function main(argv: string[], io: CliIo = defaultIo): number {
-  const result = { status: 0 };
+  const result: { status: number; pending?: Promise<number> } = { status: 0 };
   try {
     const program = buildProgram(io, result);
     if (argv.length === 0) {
@@ -157,21 +184,42 @@ export function main(argv: string[], io: CliIo = defaultIo): number {
       return 2;
     }
     program.parse(argv, { from: 'user' });
+    if (result.pending) throw new CliError('`tskvm run` needs the asynchronous entry (mainAsync)');
     return result.status;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      // Help and version requests end "successfully"; commander printed the message already.
-      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
-      return e.exitCode || 2;
-    }
-    if (e instanceof CliError) {
-      io.stderr(`tskvm: ${e.message}\n`);
-      return 1;
-    }
-    const msg = e instanceof Error ? e.message : String(e);
-    io.stderr(`tskvm: internal error: ${msg.split('\n')[0]}\n`);
-    return 70;
+    return failure(e, io);
   }
+}
+
+/** The CLI entry for commands that run asynchronously (`tskvm run`) as well as the others. */
+export async function mainAsync(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const result: { status: number; pending?: Promise<number> } = { status: 0 };
+  try {
+    const program = buildProgram(io, result);
+    if (argv.length === 0) {
+      program.outputHelp({ error: true });
+      return 2;
+    }
+    program.parse(argv, { from: 'user' });
+    return result.pending ? await result.pending : result.status;
+  } catch (e) {
+    return failure(e, io);
+  }
+}
+
+function failure(e: unknown, io: CliIo): number {
+  if (e instanceof CommanderError) {
+    // Help and version requests end "successfully"; commander printed the message already.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0;
+    return e.exitCode || 2;
+  }
+  if (e instanceof CliError) {
+    io.stderr(`tskvm: ${e.message}\n`);
+    return 1;
+  }
+  const msg = e instanceof Error ? e.message : String(e);
+  io.stderr(`tskvm: internal error: ${msg.split('\n')[0]}\n`);
+  return 70;
 }
 
 const isEntry = (() => {
@@ -183,5 +231,7 @@ const isEntry = (() => {
 })();
 
 if (isEntry) {
-  process.exitCode = main(process.argv.slice(2));
+  void mainAsync(process.argv.slice(2)).then((st) => {
+    process.exitCode = st;
+  });
 }

@@ -1,0 +1,52 @@
+// `tskvm run`: a QEMU command line boots a -bios image on the pseries
+// machine with the same console output as QEMU; bad input is one line on
+// stderr and a non-zero status.
+
+import { describe, expect, it } from 'vitest';
+import { buildGuest, QEMU_PSERIES, runGuestQemu } from '../harness/guests.js';
+import { mainAsync } from '../../src/cli/main.js';
+
+async function cli(args: string[]): Promise<{ status: number; out: string; err: string }> {
+  const out: Uint8Array[] = [];
+  let err = '';
+  const status = await mainAsync(['run', ...args], { stdout: () => {}, stderr: (t) => (err += t), console: (b) => out.push(b.slice()) });
+  return { status, out: Buffer.concat(out).toString('latin1'), err };
+}
+
+describe('tskvm run', () => {
+  it("boots a -bios image with QEMU's command line and prints what QEMU prints", async () => {
+    const { bin } = buildGuest('hello', 'le');
+    const q = runGuestQemu(bin);
+    const t = await cli([...QEMU_PSERIES, '-m', '256M', '-bios', bin]);
+    expect(t.err).toBe('');
+    expect(t.status).toBe(0);
+    expect(t.out).toBe(q.console);
+  });
+
+  it('runs SMP and deterministic time from the same flags', async () => {
+    const { bin } = buildGuest('smp', 'be');
+    const a = await cli(['-M', 'pseries', '-smp', '2', '-icount', 'shift=2', '-bios', bin]);
+    expect(a.status).toBe(0);
+    expect(a.out).toContain('cpu 1 restarted with r3 = 77');
+  });
+
+  for (const [args, msg] of [
+    [['-bios', '/nonexistent.bin'], /^tskvm: \/nonexistent\.bin: No such file or directory\n$/],
+    [['-m', '256M'], /^tskvm: nothing to boot: give -bios IMAGE/],
+    [['-kernel', 'vmlinux'], /^tskvm: -kernel is not supported yet/],
+    [['-M', 'pseries,cap-htm=on', '-bios', 'x'], /^tskvm: cap-htm=on is not supported by tskvm\n$/],
+    [['-M', 'pseries,cap-bogus=1', '-bios', 'x'], /^tskvm: machine option 'cap-bogus' is not supported\n$/],
+    [['-M', 'virt', '-bios', 'x'], /^tskvm: machine 'virt' is not supported \(only pseries\)\n$/],
+    [['-m', 'lots', '-bios', 'x'], /^tskvm: invalid size 'lots'/],
+    [['-smp', '2,threads=2', '-bios', 'x'], /^tskvm: -smp option 'threads=2' is not supported/],
+    [['-frobnicate'], /^tskvm: unknown option '-frobnicate'\n$/],
+    [['-m'], /^tskvm: -m needs a value\n$/],
+  ] as Array<[string[], RegExp]>) {
+    it(`refuses ${args.join(' ')} with one line`, async () => {
+      const t = await cli(args);
+      expect(t.status).not.toBe(0);
+      expect(t.err).toMatch(msg);
+      expect(t.err.split('\n').length).toBe(2);
+    });
+  }
+});
