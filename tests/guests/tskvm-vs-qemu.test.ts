@@ -89,6 +89,8 @@ const GUESTS: Array<[string, 'radix' | 'hash', number?]> = [
   ['exits', 'hash'],
   // Self-modifying code with and without icbi, through an alias, in a loop.
   ['smc', 'radix'],
+  // System call vectored: FSCR[SCV], the 0x17000 and AIL=3 vectors, rfscv.
+  ['scv', 'hash'],
   // Trace interrupts: MSR[SE] single step and MSR[BE] branch trace.
   ['trace', 'radix'],
   // Two vCPUs: RTAS start-cpu/stop-self/query-cpu-stopped-state, H_CEDE/H_PROD ping-pong.

@@ -21,7 +21,7 @@ import {
   VEC_SYSCALL,
   VEC_SYSTEM_RESET,
 } from './interrupt.js';
-import { MSRH_HV, MSRH_SF, MSR_DR, MSR_IR, MSR_LE, MSR_ME, MSR_S, MODE_32 } from './msr.js';
+import { MSRH_HV, MSRH_SF, MSR_DR, MSR_EE, MSR_IR, MSR_LE, MSR_ME, MSR_RI, MSR_S, MODE_32 } from './msr.js';
 import { SPR_DAR, SPR_DSISR, SPR_LPCR, SPR_SRR0, SPR_SRR1 } from './spr.js';
 
 // LPCR fields (low word) that shape delivery.
@@ -109,8 +109,47 @@ export function deliver(s: CpuState, intr: Interrupt): void {
 
 /** rfid: return from interrupt (Book III 5.4.4): MSR from SRR1 under the architected rules, nip from SRR0. */
 export function rfid(s: CpuState): void {
-  const srrHi = s.sprHi[SPR_SRR1]!;
-  const srrLo = s.sprLo[SPR_SRR1]!;
+  returnTo(s, s.sprHi[SPR_SRR0]!, s.sprLo[SPR_SRR0]!, s.sprHi[SPR_SRR1]!, s.sprLo[SPR_SRR1]!);
+}
+
+/** rfscv: return from a system call vectored — nip from LR, MSR from CTR, under rfid's rules. */
+export function rfscv(s: CpuState): void {
+  returnTo(s, s.lrHi, s.lrLo, s.ctrHi, s.ctrLo);
+}
+
+/**
+ * scv LEV (Book III 7.5.18) with FSCR[SCV]=1, as QEMU 7.2 does it (measured:
+ * tests/guests/scv.c): LR = the next instruction, CTR = the MSR, SRR0/SRR1
+ * untouched; the new MSR keeps EE, RI and ME, sets SF, takes LE from
+ * LPCR[ILE], and has IR/DR only when LPCR[AIL] is 2 or 3 and both were on;
+ * everything else (PR, FP, VEC, VSX) is 0. The vector is
+ * 0xc000000000003000 + 0x20*LEV when AIL=3 and IR=DR=1, else 0x17000 + 0x20*LEV.
+ */
+export function scvInterrupt(s: CpuState, lev: number): void {
+  const msrHi = s.msrHi;
+  const msrLo = s.msrLo;
+  s.lrHi = s.nipHi;
+  s.lrLo = s.nipLo;
+  s.ctrHi = msrHi;
+  s.ctrLo = msrLo;
+  const lpcr = s.sprLo[SPR_LPCR]!;
+  const ail = (lpcr & LPCR_AIL_MASK) >>> LPCR_AIL_SHIFT;
+  const reloc = (msrLo & (MSR_IR | MSR_DR)) === (MSR_IR | MSR_DR);
+  const hi = MSRH_SF | (msrHi & MSRH_HV);
+  let lo = (msrLo & (MSR_EE | MSR_RI | MSR_ME | MSR_S)) | (lpcr & LPCR_ILE ? MSR_LE : 0);
+  if (reloc && ail >= 2) lo |= MSR_IR | MSR_DR;
+  s.setMsr(hi, lo);
+  if (reloc && ail === 3) {
+    s.nipHi = 0xc0000000 | 0;
+    s.nipLo = 0x3000 + 0x20 * lev;
+  } else {
+    s.nipHi = 0;
+    s.nipLo = 0x17000 + 0x20 * lev;
+  }
+}
+
+/** Return from an interrupt to (nipHi, nipLo) with MSR (msrHi, msrLo), under the architected rules. */
+function returnTo(s: CpuState, nipHi: number, nipLo: number, srrHi: number, srrLo: number): void {
   const hv = s.msrHi & MSRH_HV;
   let hi = (srrHi & ~MSRH_HV) | (hv & srrHi);
   // MSR bits 33:36 and 42:47 are not MSR bits: SRR1's cause bits stay out.
@@ -120,7 +159,7 @@ export function rfid(s: CpuState): void {
   lo = withProblemStateRules(lo);
   hi &= ~0x00000006; // no transactional memory: TS stays 0
   s.setMsr(hi, lo);
-  setNipFrom(s, s.sprHi[SPR_SRR0]!, s.sprLo[SPR_SRR0]! & ~3);
+  setNipFrom(s, nipHi, nipLo & ~3);
 }
 
 /** MSR[PR]=1 forces EE, IR and DR on (mtmsr, mtmsrd and rfid all apply it). */

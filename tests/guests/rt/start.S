@@ -214,9 +214,10 @@ common:
 
 	.section .bss.stack, "aw", @nobits
 	.balign 16
-	.space 65536
+	/* Kept small so images end below 0x17000, where scv's vectors are. */
+	.space 32768
 stack_top:
-	.space 16384
+	.space 8192
 secondary_stack_top:
 
 	.section .note.GNU-stack, "", @progbits

@@ -8,9 +8,9 @@ import type { CpuState, MmuOps } from '../state.js';
 import type { HandlerTable } from './handler.js';
 import { eaIndexed } from './common.js';
 import { CpuTrap } from '../trap.js';
-import { readSpr, writeSpr, SPR_LR, SPR_CTR, SPR_LPCR, SPR_PSSCR } from '../spr.js';
-import { Interrupt, VEC_HFAC_UNAVAILABLE } from '../interrupt.js';
-import { rfid, withProblemStateRules } from '../delivery.js';
+import { readSpr, writeSpr, SPR_LR, SPR_CTR, SPR_FSCR, SPR_LPCR, SPR_PSSCR } from '../spr.js';
+import { Interrupt, VEC_FAC_UNAVAILABLE, VEC_HFAC_UNAVAILABLE } from '../interrupt.js';
+import { rfid, rfscv, scvInterrupt, withProblemStateRules } from '../delivery.js';
 import { MSR_EE, MSR_RI, MSR_LE, MSR_ME, MSR_S, MODE_HV } from '../msr.js';
 
 /** SPR number from an XFX-form instruction (the two 5-bit halves are swapped). */
@@ -31,6 +31,10 @@ function mmu(s: CpuState): MmuOps {
   if (!s.mmuOps) throw new CpuTrap('illegal');
   return s.mmuOps;
 }
+
+/** FSCR[SCV] (bit 51) and the interrupt cause FSCR[IC] gets for scv. */
+const FSCR_SCV = 0x1000;
+const FSCR_IC_SCV = 12;
 
 /** PSSCR[EC] (bit 43) and PSSCR[ESL] (bit 42), low word. */
 const PSSCR_EC_LO = 0x00100000;
@@ -57,11 +61,20 @@ function oneField(fxm: number): number {
 }
 
 export const SYSTEM_HANDLERS: HandlerTable = {
-  // The SCV facility is off (FSCR[SCV]=0): Linux-user mode doesn't announce it
-  // in AT_HWCAP2, so glibc never uses it. scv then takes a facility-unavailable
-  // interrupt, which Linux delivers as SIGILL (QEMU 7.2 does the same).
-  scv() {
-    throw new CpuTrap('illegal');
+  // scv LEV: with FSCR[SCV]=0 a facility unavailable interrupt (FSCR[IC] =
+  // 12). Linux-user mode keeps FSCR 0 (AT_HWCAP2 does not announce SCV, so
+  // glibc never uses it) and gets SIGILL, as under QEMU; a partition's
+  // kernel enables it and takes the vectored system call (delivery.ts).
+  scv(s, i) {
+    if (!(s.sprLo[SPR_FSCR]! & FSCR_SCV)) {
+      s.sprHi[SPR_FSCR] = (s.sprHi[SPR_FSCR]! & 0x00ffffff) | (FSCR_IC_SCV << 24);
+      throw new Interrupt(VEC_FAC_UNAVAILABLE, 0, false);
+    }
+    scvInterrupt(s, (i >>> 5) & 0x7f);
+  },
+
+  rfscv(s) {
+    rfscv(s);
   },
 
   // Transactional memory: HTM is not announced (AT_HWCAP2), and a transaction
