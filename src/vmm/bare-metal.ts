@@ -9,6 +9,7 @@ import { Kvm, type KvmOptions } from '../kvm/kvm.js';
 import type { HvVm } from '../kvm/ppc/hv-vm.js';
 import type { HvVcpu } from '../kvm/ppc/hv-vcpu.js';
 import * as U from '../kvm/uapi.js';
+import type { KvmRun } from '../kvm/kvm-run.js';
 import { LPCR_AIL, LPCR_ILE } from '../kvm/ppc/lpcr.js';
 
 /** The vty's unit address (QEMU's first spapr-vty: SPAPR_VIO_REG_BASE). */
@@ -161,6 +162,9 @@ export class BareMetalMachine {
         return this.rtas(v, h.arg(0));
       case U.H_REGISTER_PROC_TBL:
         return this.registerProcTbl(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
+      case U.H_LOGICAL_CI_LOAD:
+      case U.H_LOGICAL_CI_STORE:
+        return this.logicalCi(nr === U.H_LOGICAL_CI_STORE, h);
       default:
         return this.opts.onHcall?.(nr) ?? U.H_FUNCTION;
     }
@@ -182,6 +186,37 @@ export class BareMetalMachine {
       return U.H_SUCCESS;
     }
     return U.H_P2;
+  }
+
+  /**
+   * H_LOGICAL_CI_LOAD(size, addr) → r4 / H_LOGICAL_CI_STORE(size, addr, value):
+   * a cache-inhibited access of 1, 2, 4 or 8 bytes (big-endian) at a guest
+   * real address, as QEMU's h_logical_load/store; outside RAM reads 0 and
+   * writes are dropped (nothing is mapped there). KVM's core hands these to
+   * the VMM unless an in-kernel device claims the address.
+   */
+  private logicalCi(store: boolean, h: KvmRun['papr_hcall']): number {
+    const size = h.arg(0);
+    const addr = h.arg(1);
+    if (size !== 1n && size !== 2n && size !== 4n && size !== 8n) return U.H_PARAMETER;
+    const n = Number(size);
+    const inRam = addr + size <= BigInt(this.ram.length);
+    const dv = new DataView(this.ram.buffer, this.ram.byteOffset);
+    const a = Number(addr);
+    if (store) {
+      if (!inRam) return U.H_SUCCESS;
+      const v = h.arg(2);
+      if (n === 1) dv.setUint8(a, Number(v & 0xffn));
+      else if (n === 2) dv.setUint16(a, Number(v & 0xffffn));
+      else if (n === 4) dv.setUint32(a, Number(v & 0xffffffffn));
+      else dv.setBigUint64(a, v);
+      this.vm.phys.write(a, this.ram.slice(a, a + n)); // decoded code there is dropped
+      return U.H_SUCCESS;
+    }
+    let v = 0n;
+    if (inRam) v = n === 1 ? BigInt(dv.getUint8(a)) : n === 2 ? BigInt(dv.getUint16(a)) : n === 4 ? BigInt(dv.getUint32(a)) : dv.getBigUint64(a);
+    h.setArg(0, v);
+    return U.H_SUCCESS;
   }
 
   /** The partition-table entry's second doubleword the guest registered last (QEMU's patb_entry). */

@@ -89,6 +89,8 @@ const GUESTS: Array<[string, 'radix' | 'hash', number?]> = [
   ['exits', 'hash'],
   // Self-modifying code with and without icbi, through an alias, in a loop.
   ['smc', 'radix'],
+  // H_LOGICAL_CI_LOAD/STORE, served by the VMM as QEMU does.
+  ['logical-ci', 'radix'],
   // System call vectored: FSCR[SCV], the 0x17000 and AIL=3 vectors, rfscv.
   ['scv', 'hash'],
   // Trace interrupts: MSR[SE] single step and MSR[BE] branch trace.
