@@ -79,6 +79,10 @@ export function slotKind(row: Insn): number {
     case 'branch':
       return K_BRANCH;
     case 'system':
+      // sc always leaves the run loop by an exception (system call, hcall):
+      // thrown from a compiled block it costs twice the whole dispatch
+      // (bench:exits), so blocks stop before it and the single-step loop runs it.
+      if (row.mnem === 'sc') return K_NONE;
       return SYSTEM_STRAIGHT.has(row.mnem) ? K_STRAIGHT : K_END;
     default:
       return K_STRAIGHT;
