@@ -359,7 +359,10 @@ export class Executor {
    */
   private runSystem(budget: number): Interrupt | CpuTrap | undefined {
     const s = this.cpu;
-    const end = s.icount + budget;
+    // Each delivered interrupt counts against the budget like an instruction:
+    // a partition in an interrupt storm (e.g. its handler's own page no
+    // longer executable) retires nothing, and must still give the thread back.
+    let end = s.icount + budget;
     for (;;) {
       if (s.asyncPending()) {
         // External before decrementer before doorbell (the POWER9 order QEMU uses); taking a doorbell consumes it.
@@ -369,6 +372,7 @@ export class Executor {
         intr.nipHi = s.nipHi;
         intr.nipLo = s.nipLo;
         deliver(s, intr);
+        end--;
       }
       const left = end - s.icount;
       if (left <= 0) return undefined;
@@ -386,6 +390,7 @@ export class Executor {
       intr.nipLo = s.nipLo;
       if (intr.hv) return intr;
       deliver(s, intr);
+      end--;
     }
   }
 
