@@ -174,8 +174,8 @@ export function buildProgram(io: CliIo, result: { status: number; pending?: Prom
   return program;
 }
 
-/** The CLI entry: returns the process exit status instead of exiting. */
-export function main(argv: string[], io: CliIo = defaultIo): number {
+/** Parse and run a command: its exit status, or a promise of it (`tskvm run`). */
+function start(argv: string[], io: CliIo): number | Promise<number> {
   const result: { status: number; pending?: Promise<number> } = { status: 0 };
   try {
     const program = buildProgram(io, result);
@@ -184,27 +184,22 @@ export function main(argv: string[], io: CliIo = defaultIo): number {
       return 2;
     }
     program.parse(argv, { from: 'user' });
-    if (result.pending) throw new CliError('`tskvm run` needs the asynchronous entry (mainAsync)');
-    return result.status;
+    return result.pending ? result.pending.catch((e: unknown) => failure(e, io)) : result.status;
   } catch (e) {
     return failure(e, io);
   }
 }
 
-/** The CLI entry for commands that run asynchronously (`tskvm run`) as well as the others. */
+/** The CLI entry for synchronous commands (`exec`): returns the exit status instead of exiting. */
+export function main(argv: string[], io: CliIo = defaultIo): number {
+  const r = start(argv, io);
+  if (typeof r === 'number') return r;
+  return failure(new CliError('`tskvm run` needs the asynchronous entry (mainAsync)'), io);
+}
+
+/** The CLI entry for every command, `tskvm run` included. */
 export async function mainAsync(argv: string[], io: CliIo = defaultIo): Promise<number> {
-  const result: { status: number; pending?: Promise<number> } = { status: 0 };
-  try {
-    const program = buildProgram(io, result);
-    if (argv.length === 0) {
-      program.outputHelp({ error: true });
-      return 2;
-    }
-    program.parse(argv, { from: 'user' });
-    return result.pending ? await result.pending : result.status;
-  } catch (e) {
-    return failure(e, io);
-  }
+  return start(argv, io);
 }
 
 function failure(e: unknown, io: CliIo): number {

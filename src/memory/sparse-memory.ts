@@ -2,7 +2,7 @@
 // the process image, its heap, its mmaps and its stack.
 
 import { MemFault, type GuestMemory, type Lookaside } from './guest-memory.js';
-import { readSplit, writeSplit } from './split-access.js';
+import { readSplit, readSplit64, writeSplit, writeSplit64 } from './split-access.js';
 
 export const PAGE_SHIFT = 16;
 export const PAGE_SIZE = 1 << PAGE_SHIFT;
@@ -224,16 +224,7 @@ export class SparseMemory implements GuestMemory, Lookaside {
       this.hi64 = v.getInt32(off, false);
       return v.getInt32(off + 4, false);
     }
-    const lo1 = (lo + 4) | 0;
-    const hi1 = lo1 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-    const a = this.readSplit(hi, lo, 4, le) | 0;
-    const b = this.readSplit(hi1, lo1, 4, le) | 0;
-    if (le) {
-      this.hi64 = b;
-      return a;
-    }
-    this.hi64 = a;
-    return b;
+    return readSplit64(this, hi, lo, le);
   }
 
   fetch32(hi: number, lo: number, le: boolean): number {
@@ -264,13 +255,7 @@ export class SparseMemory implements GuestMemory, Lookaside {
       v.setInt32(off + 4, le ? vHi : vLo, le);
       return;
     }
-    // Check both pages before writing anything, so a fault leaves memory unchanged.
-    const lo1 = (lo + 7) | 0;
-    this.wv(lo1 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, lo1);
-    const lo4 = (lo + 4) | 0;
-    const hi4 = lo4 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-    this.writeSplit(hi, lo, 4, le ? vLo : vHi, le);
-    this.writeSplit(hi4, lo4, 4, le ? vHi : vLo, le);
+    writeSplit64(this, this.probeW, hi, lo, vHi, vLo, le);
   }
 
   /** Page-crossing accesses (split-access.ts), probing writes through this memory's own write side. */

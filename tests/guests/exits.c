@@ -20,7 +20,6 @@ volatile unsigned long bench_rounds = 2;
 volatile unsigned long bench_hcalls = 1000;
 
 static unsigned long buf[WORK_BYTES / 8] __attribute__((aligned(4096)));
-extern long run_translated(unsigned long (*fn)(unsigned long *, unsigned long), unsigned long *a, unsigned long b);
 extern char __bss_end[];
 
 static void marker(unsigned long n) {
@@ -36,22 +35,15 @@ static unsigned long run_work(unsigned long *b, unsigned long rounds) {
 #define ROOT 0x1010000UL /* 64K-aligned: 2^13 entries */
 #define PUD 0x1020000UL
 #define PMD 0x1021000UL
-static unsigned long be(unsigned long v) {
-#ifdef __LITTLE_ENDIAN__
-  return __builtin_bswap64(v);
-#else
-  return v;
-#endif
-}
 static long map_radix(void) {
   memset((void *)PRTB, 0, 4096);
   memset((void *)ROOT, 0, 8 << 13);
   memset((void *)PUD, 0, 4096);
   memset((void *)PMD, 0, 4096);
-  ((unsigned long *)PRTB)[0] = be(2UL << 61 | ROOT | 5UL << 5 | 13);
-  ((unsigned long *)ROOT)[0] = be(1UL << 63 | PUD | 9);
-  ((unsigned long *)PUD)[0] = be(1UL << 63 | PMD | 9);
-  ((unsigned long *)PMD)[0] = be(3UL << 62 | 0 | 0x8 | 0x7); /* V, L, RA 0, privileged RWX */
+  ((unsigned long *)PRTB)[0] = be64(2UL << 61 | ROOT | 5UL << 5 | 13);
+  ((unsigned long *)ROOT)[0] = be64(1UL << 63 | PUD | 9);
+  ((unsigned long *)PUD)[0] = be64(1UL << 63 | PMD | 9);
+  ((unsigned long *)PMD)[0] = be64(3UL << 62 | 0 | 0x8 | 0x7); /* V, L, RA 0, privileged RWX */
   return hcall(H_REGISTER_PROC_TBL, 0, 0x1d, PRTB, 0, 0, 0, 0);
 }
 

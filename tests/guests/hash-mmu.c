@@ -17,10 +17,6 @@ void trap(unsigned long vec, struct frame *f) {
   expect_trap(vec, f, 0);
 }
 
-extern unsigned long x_load(unsigned long ea);
-extern void x_store(unsigned long ea, unsigned long v);
-extern long x_fetch(unsigned long ea);
-extern char f_xload[], f_xstore[];
 
 #define HPT_GROUPS 16384UL
 #define RA 0x1000000UL        /* 16 MiB: test pages, well past the image */
@@ -62,24 +58,6 @@ static void show_read(const char *what, unsigned long ptex) {
   unsigned long ret[9];
   long rc = hcall(H_READ, ret, 0, ptex, 0, 0, 0, 0);
   printf("  H_READ %s: rc=%ld v=%016lx r=%016lx\n", what, rc, ret[0], ret[1]);
-}
-
-static void load(const char *name, unsigned long ea) {
-  arm(f_xload);
-  unsigned long v = x_load(ea);
-  report(name, 0, 0);
-  if (!nrec) printf("  loaded %016lx\n", v);
-}
-
-static void store(const char *name, unsigned long ea, unsigned long v) {
-  arm(f_xstore), x_store(ea, v), report(name, 0, 0);
-}
-
-static void fetch(const char *name, unsigned long ea) {
-  arm_fetch((void *)ea);
-  long r = x_fetch(ea);
-  report(name, 0, 0);
-  if (!nrec) printf("  returned %ld\n", r);
 }
 
 static void basic_4k(void) {

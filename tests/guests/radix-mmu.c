@@ -17,12 +17,8 @@ void trap(unsigned long vec, struct frame *f) {
   expect_trap(vec, f, 0);
 }
 
-extern unsigned long x_load(unsigned long ea);
-extern void x_store(unsigned long ea, unsigned long v);
-extern long x_fetch(unsigned long ea);
 extern void x_tlbiel_page(unsigned long rb, unsigned long rs);
 extern void x_tlbie_page(unsigned long rb, unsigned long rs);
-extern char f_xload[], f_xstore[];
 
 #define H_REGISTER_PROC_TBL 0x37c
 #define PRTB 0x1000000UL     /* process table: 4 KiB (PRTS 0), 256 PIDs */
@@ -42,14 +38,6 @@ extern char f_xload[], f_xstore[];
 
 static unsigned long pool = POOL;
 
-/* Radix tables are big-endian whatever the guest's byte order. */
-static unsigned long be(unsigned long v) {
-#ifdef __LITTLE_ENDIAN__
-  return __builtin_bswap64(v);
-#else
-  return v;
-#endif
-}
 
 /* Zeroed, naturally aligned table memory (real mode: addresses are physical). */
 static unsigned long *alloc_table(unsigned long bytes) {
@@ -64,7 +52,7 @@ static unsigned long *alloc_table(unsigned long bytes) {
 static unsigned long *new_tree(unsigned long pid, unsigned long root_nls) {
   unsigned long *root = alloc_table(8UL << root_nls);
   unsigned long rts = 52 - 31;
-  ((unsigned long *)PRTB)[2 * pid] = be((rts >> 3) << 61 | (unsigned long)root | (rts & 7) << 5 | root_nls);
+  ((unsigned long *)PRTB)[2 * pid] = be64((rts >> 3) << 61 | (unsigned long)root | (rts & 7) << 5 | root_nls);
   ((unsigned long *)PRTB)[2 * pid + 1] = 0;
   return root;
 }
@@ -80,33 +68,15 @@ static unsigned long *map(unsigned long *root, unsigned long ea, unsigned long r
     size -= nls;
     unsigned long *e = &table[(ea >> size) & ((1UL << nls) - 1)];
     if (size == shift) {
-      *e = be(R_V | R_L | (ra & ~((1UL << shift) - 1)) | eaa);
+      *e = be64(R_V | R_L | (ra & ~((1UL << shift) - 1)) | eaa);
       return e;
     }
-    if (!(be(*e) & R_V)) {
+    if (!(be64(*e) & R_V)) {
       int next = level + 1 == 3 && shift == 16 ? 5 : 9;
-      *e = be(R_V | (unsigned long)alloc_table(8UL << next) | (unsigned long)next);
+      *e = be64(R_V | (unsigned long)alloc_table(8UL << next) | (unsigned long)next);
     }
-    table = (unsigned long *)(be(*e) & 0x0fffffffffffff00UL);
+    table = (unsigned long *)(be64(*e) & 0x0fffffffffffff00UL);
   }
-}
-
-static void load(const char *name, unsigned long ea) {
-  arm(f_xload);
-  unsigned long v = x_load(ea);
-  report(name, 0, 0);
-  if (!nrec) printf("  loaded %016lx\n", v);
-}
-
-static void store(const char *name, unsigned long ea, unsigned long v) {
-  arm(f_xstore), x_store(ea, v), report(name, 0, 0);
-}
-
-static void fetch(const char *name, unsigned long ea) {
-  arm_fetch((void *)ea);
-  long r = x_fetch(ea);
-  report(name, 0, 0);
-  if (!nrec) printf("  returned %ld\n", r);
 }
 
 static void fill(unsigned long ra, unsigned long v) {
@@ -115,7 +85,7 @@ static void fill(unsigned long ra, unsigned long v) {
 }
 
 static void show_pte(const char *what, unsigned long *pte) {
-  printf("  PTE %s: R=%lu C=%lu\n", what, (be(*pte) & R_R) ? 1UL : 0UL, (be(*pte) & R_C) ? 1UL : 0UL);
+  printf("  PTE %s: R=%lu C=%lu\n", what, (be64(*pte) & R_R) ? 1UL : 0UL, (be64(*pte) & R_C) ? 1UL : 0UL);
 }
 
 int main(void) {
@@ -202,7 +172,7 @@ int main(void) {
   /* Changing a mapping: after tlbiel / tlbie the new one is used. */
   unsigned long *e = map(p1, 0x10005000UL, DATA + 0x1000, 12, EAA_RW);
   load("PIDR 1: ld 0x10005000 (-> RA of PID 1's page)", 0x10005000UL);
-  *e = be(R_V | R_L | (DATA + 0x2000) | EAA_RW);
+  *e = be64(R_V | R_L | (DATA + 0x2000) | EAA_RW);
   x_tlbiel_page(0x10005000UL, 1UL << 32);
   load("after remapping and tlbiel", 0x10005000UL);
   *e = 0;
@@ -216,7 +186,7 @@ int main(void) {
   code[1] = 0x4e800020; /* blr */
   unsigned long *ce = map(p1, 0x10006000UL, DATA + 0x6000, 12, EAA_RW | EAA_X);
   fetch("call 0x10006000", 0x10006000UL);
-  *ce &= ~be(EAA_X);
+  *ce &= ~be64(EAA_X);
   x_tlbiel_page(0x10006000UL, 1UL << 32);
   fetch("call it without execute permission", 0x10006000UL);
   fetch("call 0x10007000 (not mapped)", 0x10007000UL);

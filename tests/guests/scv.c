@@ -15,7 +15,6 @@ void trap(unsigned long vec, struct frame *f) {
 }
 
 extern void t_scv0(void), t_scv4(void);
-extern void t_translated(void (*fn)(void));
 extern char f_scv0[], f_scv4[], __bss_end[];
 
 static volatile unsigned long rec[6];
@@ -57,9 +56,11 @@ static void markers(void) {
   mtspr(SPR_SRR1, 0x6666);
 }
 
-static void scv_translated(void) {
+static unsigned long scv_translated(unsigned long *unused, unsigned long unused2) {
+  (void)unused, (void)unused2;
   markers();
   t_scv0();
+  return 0;
 }
 
 int main(void) {
@@ -95,7 +96,7 @@ int main(void) {
   rc |= hcall(H_ENTER, 0, 0, 8 * (vsid & 0x3fff), pteh, ptel, 0, 0);
   put_stub(0x203000, 3);
   printf("AIL=3 mapping: %ld; H_SET_MODE(AIL=3): %ld\n", rc, hcall(H_SET_MODE, 0, 3, 3, 0, 0, 0, 0));
-  t_translated(scv_translated);
+  run_translated(scv_translated, 0, 0);
   show("scv 0, AIL=3, IR=DR=1", f_scv0);
   printf("H_SET_MODE(AIL=0): %ld\n", hcall(H_SET_MODE, 0, 0, 3, 0, 0, 0, 0));
   return 0;

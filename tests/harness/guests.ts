@@ -37,7 +37,7 @@ export interface GuestImage {
 /** Compile tests/guests/<name>.c (+ <name>.S if present) with the runtime;
  * cached in build/guests by the content of every input. */
 export function buildGuest(name: string, endian: Endian): GuestImage {
-  const sources = [join(RT, 'start.S'), join(RT, 'lib.c'), join(RT, 'expect.c'), join(GUESTS, `${name}.c`)];
+  const sources = [join(RT, 'start.S'), join(RT, 'lib.c'), join(RT, 'expect.c'), join(RT, 'translated.S'), join(GUESTS, `${name}.c`)];
   if (existsSync(join(GUESTS, `${name}.S`))) sources.push(join(GUESTS, `${name}.S`));
   // Everything in rt/ (headers, linker script) can change the image.
   const inputs = [...new Set([...readdirSync(RT).map((f) => join(RT, f)), ...sources])].sort();

@@ -66,6 +66,21 @@ function matches(pv: bigint, flagAvpn: boolean, flagAndcond: boolean, avpn: bigi
   return true;
 }
 
+/**
+ * The shape KVM's single-entry hcalls share: H_FUNCTION for a radix
+ * partition, H_PARAMETER for an index past the table, then `body` with the
+ * table, the entry index and the flags (r4 and r5 are flags and ptex).
+ */
+function onEntry(body: (v: HvVcpu, hpt: HashPageTable, x: number, flags: bigint) => number): Handler {
+  return (v) => {
+    const hpt = table(v);
+    if (!hpt) return U.H_FUNCTION;
+    const ptex = arg(v, 1);
+    if (!inRange(hpt, ptex)) return U.H_PARAMETER;
+    return body(v, hpt, Number(ptex), arg(v, 0));
+  };
+}
+
 /** H_ENTER(flags, ptex, pteh, ptel) → r4 = the entry used (kvmppc_do_h_enter). */
 const hEnter: Handler = (v) => {
   const hpt = table(v);
@@ -106,13 +121,7 @@ const hEnter: Handler = (v) => {
 };
 
 /** H_REMOVE(flags, ptex, avpn) → r4, r5 = the entry as it was (kvmppc_do_h_remove). */
-const hRemove: Handler = (v) => {
-  const hpt = table(v);
-  if (!hpt) return U.H_FUNCTION;
-  const flags = arg(v, 0);
-  const ptex = arg(v, 1);
-  if (!inRange(hpt, ptex)) return U.H_PARAMETER;
-  const x = Number(ptex);
+const hRemove = onEntry((v, hpt, x, flags) => {
   const [pv, pr] = read(hpt, x);
   if (!matches(pv, (flags & U.H_AVPN) !== 0n, (flags & U.H_ANDCOND) !== 0n, arg(v, 2))) return U.H_NOT_FOUND;
   write(hpt, x, 0n, 0n);
@@ -120,16 +129,10 @@ const hRemove: Handler = (v) => {
   setOut(v, 0, pv);
   setOut(v, 1, pr & ~R_GR_RESERVED);
   return U.H_SUCCESS;
-};
+});
 
 /** H_READ(flags, ptex) → r4.. = one entry, or four (H_READ_4, from ptex & ~3). */
-const hRead: Handler = (v) => {
-  const hpt = table(v);
-  if (!hpt) return U.H_FUNCTION;
-  const flags = arg(v, 0);
-  const ptex = arg(v, 1);
-  if (!inRange(hpt, ptex)) return U.H_PARAMETER;
-  let x = Number(ptex);
+const hRead = onEntry((v, hpt, x, flags) => {
   let n = 1;
   if (flags & U.H_READ_4) {
     x &= ~3;
@@ -141,24 +144,18 @@ const hRead: Handler = (v) => {
     setOut(v, 2 * i + 1, pv & V_VALID ? pr & ~R_GR_RESERVED : pr);
   }
   return U.H_SUCCESS;
-};
+});
 
 /** H_PROTECT(flags, ptex, avpn): new PP0, PP, N and key from flags (kvmppc_h_protect). */
-const hProtect: Handler = (v) => {
-  const hpt = table(v);
-  if (!hpt) return U.H_FUNCTION;
-  const flags = arg(v, 0);
-  const ptex = arg(v, 1);
-  if (!inRange(hpt, ptex)) return U.H_PARAMETER;
-  const x = Number(ptex);
+const hProtect = onEntry((v, hpt, x, flags) => {
   const [pv, pr] = read(hpt, x);
-  if (!(pv & V_VALID) || (flags & U.H_AVPN && (pv & ~0x7fn) !== arg(v, 2))) return U.H_NOT_FOUND;
+  if (!matches(pv, (flags & U.H_AVPN) !== 0n, false, arg(v, 2))) return U.H_NOT_FOUND;
   const bits = ((flags << 55n) & R_PP0) | ((flags << 48n) & R_KEY_HI) | (flags & (R_PP | R_N | R_KEY_LO));
   const mask = R_PP0 | R_PP | R_N | R_KEY_HI | R_KEY_LO;
   write(hpt, x, pv, (pr & ~mask) | bits);
   v.vm.flushTranslations();
   return U.H_SUCCESS;
-};
+});
 
 /**
  * H_BULK_REMOVE: up to four (control, avpn) pairs in r4..r11. Each control
@@ -200,12 +197,7 @@ const hBulkRemove: Handler = (v) => {
 
 /** H_CLEAR_REF / H_CLEAR_MOD(flags, ptex) → r4 = the second doubleword before R (or C) was cleared. */
 function clearBit(bit: bigint): Handler {
-  return (v) => {
-    const hpt = table(v);
-    if (!hpt) return U.H_FUNCTION;
-    const ptex = arg(v, 1);
-    if (!inRange(hpt, ptex)) return U.H_PARAMETER;
-    const x = Number(ptex);
+  return onEntry((v, hpt, x) => {
     const [pv, pr] = read(hpt, x);
     if (!(pv & V_VALID)) return U.H_NOT_FOUND;
     if (pr & bit) {
@@ -215,7 +207,7 @@ function clearBit(bit: bigint): Handler {
     }
     setOut(v, 0, pr & ~R_GR_RESERVED);
     return U.H_SUCCESS;
-  };
+  });
 }
 
 const PAGE_INIT_FLAGS = U.H_ICACHE_INVALIDATE | U.H_ICACHE_SYNCHRONIZE | U.H_ZERO_PAGE | U.H_COPY_PAGE | U.H_PAGE_SET_LOANED;

@@ -49,3 +49,21 @@ void report(const char *name, unsigned long dar_base, const char *dar_name) {
   }
   printf("\n");
 }
+
+void load(const char *name, unsigned long ea) {
+  arm(f_xload);
+  unsigned long v = x_load(ea);
+  report(name, 0, 0);
+  if (!nrec) printf("  loaded %016lx\n", v);
+}
+
+void store(const char *name, unsigned long ea, unsigned long v) {
+  arm(f_xstore), x_store(ea, v), report(name, 0, 0);
+}
+
+void fetch(const char *name, unsigned long ea) {
+  arm_fetch((void *)ea);
+  long r = x_fetch(ea);
+  report(name, 0, 0);
+  if (!nrec) printf("  returned %ld\n", r);
+}

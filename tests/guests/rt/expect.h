@@ -31,4 +31,10 @@ void expect_trap(unsigned long vec, struct frame *f, int to_real);
  * absolute). */
 void report(const char *name, unsigned long dar_base, const char *dar_name);
 
+/* Accesses with translation on (translated.S), each reported like the
+ * cases above; a load or fetch that completes prints its value too. */
+void load(const char *name, unsigned long ea);
+void store(const char *name, unsigned long ea, unsigned long v);
+void fetch(const char *name, unsigned long ea);
+
 #endif

@@ -55,12 +55,27 @@ long rt_start_cpu(unsigned cpu, unsigned long arg);
 long rt_cpu_stopped(unsigned cpu);
 void rt_stop_self(void) __attribute__((noreturn));
 void secondary_main(unsigned long arg);
+/* Translated accesses (translated.S): see there. f_xload/f_xstore label the access. */
+unsigned long x_load(unsigned long ea);
+void x_store(unsigned long ea, unsigned long v);
+long x_fetch(unsigned long ea);
+extern char f_xload[], f_xstore[];
+long run_translated(unsigned long (*fn)(unsigned long *, unsigned long), unsigned long *a, unsigned long b);
 /* Flush, print "exit <code>", power off. rt_start calls it with main's value. */
 void exit(int code) __attribute__((noreturn));
 
 void *memset(void *d, int c, unsigned long n);
 void *memcpy(void *d, const void *s, unsigned long n);
 unsigned long strlen(const char *s);
+
+/* A doubleword as big-endian memory holds it (radix tables, RTAS), whatever the guest's byte order. */
+static inline unsigned long be64(unsigned long v) {
+#ifdef __LITTLE_ENDIAN__
+  return __builtin_bswap64(v);
+#else
+  return v;
+#endif
+}
 
 #define mfmsr() ({ unsigned long _v; __asm__ volatile("mfmsr %0" : "=r"(_v)); _v; })
 #define mtmsrd(v) __asm__ volatile("mtmsrd %0" : : "r"((unsigned long)(v)) : "memory")

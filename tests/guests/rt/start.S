@@ -27,6 +27,14 @@
 #define MSR_ENDIAN 0
 #endif
 
+/* r11 = the target MSR: SF (64-bit), ME (machine checks are interrupts, not
+ * a checkstop), RI, and LE in the LE build (uses r12). */
+#define BE_TARGET_MSR \
+	BE_LI(11, MSR_ME | MSR_RI | MSR_ENDIAN); \
+	BE_LI(12, 1); \
+	BE_SLDI63(12); \
+	BE_OR(11, 11, 12)
+
 /* Absolute address into a register: fine because the image is linked at 0. */
 #define LOAD_ADDR(r, sym) lis r, sym@ha; addi r, r, sym@l
 
@@ -38,12 +46,7 @@
 	.globl _start
 	.org 0x100
 _start:
-	/* Target MSR: SF (64-bit), ME (machine checks are interrupts, not a
-	 * checkstop), RI, and LE in the LE build. */
-	BE_LI(11, MSR_ME | MSR_RI | MSR_ENDIAN)
-	BE_LI(12, 1)
-	BE_SLDI63(12)
-	BE_OR(11, 11, 12)
+	BE_TARGET_MSR
 #ifdef __LITTLE_ENDIAN__
 	/* H_SET_MODE(mflags=1, resource LE) sets LPCR[ILE] so interrupts are
 	 * taken little-endian; done before any LE code runs. r3 = status. */
@@ -74,10 +77,7 @@ _start:
 	.org SECONDARY_ENTRY
 	.globl rt_secondary_entry
 rt_secondary_entry:
-	BE_LI(11, MSR_ME | MSR_RI | MSR_ENDIAN)
-	BE_LI(12, 1)
-	BE_SLDI63(12)
-	BE_OR(11, 11, 12)
+	BE_TARGET_MSR
 	BE_LI(10, SECONDARY_NATIVE)
 	BE_MTSPR(SPR_SRR0, 10)
 	BE_MTSPR(SPR_SRR1, 11)

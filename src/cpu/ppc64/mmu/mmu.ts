@@ -63,7 +63,7 @@ class PhysTableMemory implements TableMemory {
     if (this.phys.isCode(slot, gpa)) this.phys.codeWritten(slot, gpa);
   }
 }
-import { readSplit, writeSplit } from '../../../memory/split-access.js';
+import { readSplit, readSplit64, writeSplit, writeSplit64 } from '../../../memory/split-access.js';
 
 export const TLB_BITS = 10;
 export const TLB_ENTRIES = 1 << TLB_BITS;
@@ -142,8 +142,6 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   private readonly sets = [new TlbSet(), new TlbSet(), new TlbSet()];
   /** The thread's segment lookaside buffer (hash partitions). */
   readonly slb = new Slb();
-  /** The partition's hashed page table (owned by the hypervisor), used when LPCR[HR]=0. */
-  private hpt: HashPageTable | undefined;
   /** State the hash walk reads (key registers, privilege), refreshed on each miss. */
   private walk: HashWalkState | undefined;
   /** State the radix walk reads (process table, PID, privilege, key 0), refreshed on each miss. */
@@ -216,7 +214,6 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
    */
   setPartition(p: PartitionMmu): void {
     const hpt = p.hpt;
-    this.hpt = hpt;
     this.walk = hpt ? { hpt, maxPageShift: p.maxPageShift ?? 16, pr: false, amrHi: 0, amrLo: 0, iamrHi: 0, iamrLo: 0 } : undefined;
     const pt = p.processTable ?? 0n;
     this.radix.prtb = Number(pt & 0x0ffffffffffff000n);
@@ -232,17 +229,19 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   }
 
   slbmfee(rbLo: number): number {
-    const i = rbLo & 0xfff;
-    if (i >= this.slb.esidLo.length) throw new CpuTrap('illegal');
-    this.cpu.tmpHi = this.slb.esidHi[i]!;
-    return this.slb.esidLo[i]!;
+    return this.slbWord(rbLo, this.slb.esidHi, this.slb.esidLo);
   }
 
   slbmfev(rbLo: number): number {
+    return this.slbWord(rbLo, this.slb.vsidHi, this.slb.vsidLo);
+  }
+
+  /** One word of the SLB entry RB's low 12 bits name (past the SLB: illegal, as QEMU). */
+  private slbWord(rbLo: number, hi: Int32Array, lo: Int32Array): number {
     const i = rbLo & 0xfff;
-    if (i >= this.slb.esidLo.length) throw new CpuTrap('illegal');
-    this.cpu.tmpHi = this.slb.vsidHi[i]!;
-    return this.slb.vsidLo[i]!;
+    if (i >= lo.length) throw new CpuTrap('illegal');
+    this.cpu.tmpHi = hi[i]!;
+    return lo[i]!;
   }
 
   slbfee(rbHi: number, rbLo: number): number | undefined {
@@ -502,12 +501,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       this.hi64 = v.getInt32(off, false);
       return v.getInt32(off + 4, false);
     }
-    const lo4 = (lo + 4) | 0;
-    const hi4 = lo4 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-    const a = this.readSplit(hi, lo, 4, le) | 0;
-    const b = this.readSplit(hi4, lo4, 4, le) | 0;
-    this.hi64 = le ? b : a;
-    return le ? a : b;
+    return readSplit64(this, hi, lo, le);
   }
 
   write8(hi: number, lo: number, v: number): void {
@@ -541,13 +535,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       d.setInt32(off + 4, le ? vHi : vLo, le);
       return;
     }
-    // Probe the last byte's page first so a fault leaves memory unchanged.
-    const l7 = (lo + 7) | 0;
-    this.wv(l7 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi, l7);
-    const lo4 = (lo + 4) | 0;
-    const hi4 = lo4 >>> 0 < lo >>> 0 ? (hi + 1) | 0 : hi;
-    this.writeSplit(hi, lo, 4, le ? vLo : vHi, le);
-    this.writeSplit(hi4, lo4, 4, le ? vHi : vLo, le);
+    writeSplit64(this, this.probeW, hi, lo, vHi, vLo, le);
   }
 
   /** Page-crossing accesses (split-access.ts), probing writes through this memory's own write side. */
