@@ -45,6 +45,8 @@ import { getOneReg, getRegs, getSregs, setOneReg, setRegs, setSregs, type KvmReg
 const SLICE = 200_000;
 /** Longest stretch of guest execution before run() lets the host's event loop in (ms). */
 const YIELD_MS = 20;
+/** Timebase ticks per millisecond (512 MHz). */
+const TB_PER_MS = 512_000;
 
 export interface VcpuOptions {
   /** Block-compiler threshold (ExecutorOptions.blockThreshold). */
@@ -142,6 +144,20 @@ export class HvVcpu {
     }
   }
 
+  /**
+   * Instructions this vCPU retires per timebase tick in host time (a moving
+   * average of its slices), to end a slice at a deadline given in ticks.
+   * Starts low (100 MIPS is ~0.2/tick), so a first deadline is met early rather than late.
+   */
+  private insnsPerTick = 0.05;
+
+  private measureRate(insns: number, ticks: number): void {
+    // Only slices long enough to time (≥ ~20 µs) and not cut short by an exit.
+    if (ticks < 10_000 || insns < 1000) return;
+    const r = insns / ticks;
+    this.insnsPerTick = this.insnsPerTick * 0.75 + r * 0.25;
+  }
+
   private async runLoop(): Promise<void> {
     const run = this.kvmRun;
     const cpu = this.cpu;
@@ -160,10 +176,20 @@ export class HvVcpu {
       // An MMIO access completed by the VMM re-runs its instruction alone,
       // before any interrupt can come in between (the access happens once).
       let budget = this.mmu.mmioDone ? 1 : SLICE;
-      // Deterministic time: the slice ends where the decrementer fires, so the
-      // interrupt comes at the same instruction every run.
-      if (tpi && cpu.msrLo & MSR_EE) budget = Math.max(1, Math.min(budget, Math.ceil((cpu.decBase + 1 - cpu.timebase()) / tpi)));
+      const tb0 = cpu.timebase();
+      const n0 = cpu.icount;
+      // The slice ends at the next deadline: the decrementer's when the
+      // partition can take it, and the hypervisor decrementer's (the host's
+      // turn, YIELD_MS after the last yield). Deterministic time converts
+      // ticks to instructions exactly, so the interrupt comes at the same
+      // instruction every run; host time converts with this vCPU's measured
+      // rate, so a DEC arrives within a small fraction of a slice.
+      const hdec = tpi ? Infinity : (lastYield + YIELD_MS - platform.now()) * TB_PER_MS;
+      const dec = cpu.msrLo & MSR_EE ? cpu.decBase + 1 - tb0 : Infinity;
+      const ticks = Math.min(dec, hdec);
+      if (ticks < Infinity) budget = Math.max(1, Math.min(budget, Math.ceil(tpi ? ticks / tpi : ticks * this.insnsPerTick)));
       const t = this.exec.run(budget);
+      if (!tpi) this.measureRate(cpu.icount - n0, cpu.timebase() - tb0);
       if (t === undefined) {
         // Host time: let the host in every YIELD_MS. Deterministic time: after
         // every slice (an instruction count), so vCPUs interleave the same way each run.
