@@ -55,6 +55,7 @@ export const KVM_CAP_NR_VCPUS = 9;
 export const KVM_CAP_SYNC_MMU = 16;
 export const KVM_CAP_PPC_SEGSTATE = 43;
 export const KVM_CAP_PPC_UNSET_IRQ = 53;
+export const KVM_CAP_SET_GUEST_DEBUG = 23;
 export const KVM_CAP_ENABLE_CAP = 54;
 export const KVM_CAP_PPC_GET_PVINFO = 57;
 export const KVM_CAP_PPC_IRQ_LEVEL = 58;
@@ -99,6 +100,14 @@ export const KVM_CAP_PPC_AIL_MODE_3 = 210;
  * collide; off by default, enabled only by an explicit VMM choice.
  */
 export const KVM_CAP_PPC_GUEST_STOP = 0x7f00;
+
+// ---- KVM_SET_GUEST_DEBUG (struct kvm_guest_debug.control) ----
+export const KVM_GUESTDBG_ENABLE = 0x1;
+export const KVM_GUESTDBG_SINGLESTEP = 0x2;
+export const KVM_GUESTDBG_USE_SW_BP = 0x10000;
+export const KVM_GUESTDBG_USE_HW_BP = 0x20000;
+/** The instruction a debugger plants for a software breakpoint (kvm_ppc.h); ONE_REG DEBUG_INST reads it. */
+export const KVMPPC_INST_SW_BREAKPOINT = 0x00dddd00;
 
 // ---- ONE_REG ids (powerpc) ----
 export const KVM_REG_PPC = 0x1000000000000000n;
@@ -152,6 +161,7 @@ export const KVM_REG_PPC_TIDR = u64(0xbc);
 export const KVM_REG_PPC_PSSCR = u64(0xbd);
 export const KVM_REG_PPC_DEC_EXPIRY = u64(0xbe);
 export const KVM_REG_PPC_ONLINE = u32(0xbf);
+export const KVM_REG_PPC_DEBUG_INST = u32(0x8b);
 export const KVM_REG_PPC_PTCR = u64(0xc0);
 
 // ---- hypercalls (PAPR; asm/hvcall.h) ----

@@ -210,7 +210,7 @@ export class BareMetalMachine {
       else if (n === 2) dv.setUint16(a, Number(v & 0xffffn));
       else if (n === 4) dv.setUint32(a, Number(v & 0xffffffffn));
       else dv.setBigUint64(a, v);
-      this.vm.phys.write(a, this.ram.slice(a, a + n)); // decoded code there is dropped
+      this.vm.writeMemory(a, this.ram.slice(a, a + n)); // decoded code there is dropped
       return U.H_SUCCESS;
     }
     let v = 0n;

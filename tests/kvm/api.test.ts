@@ -304,3 +304,83 @@ describe('hostile arguments to every in-core hcall', () => {
     });
   }
 });
+
+describe('KVM_SET_GUEST_DEBUG and KVM_EXIT_DEBUG (software breakpoints, as KVM-HV)', () => {
+  const BKPT = U.KVMPPC_INST_SW_BREAKPOINT;
+  const ADDI_R5 = 0x38a50001; // addi r5,r5,1
+  // Program interrupt handler: report SRR1 through an hcall the VMM gets (0x7700, r4 = SRR1).
+  const PROGRAM_HANDLER = [0x7c9b02a6 /* mfsrr1 r4 */, 0x38607700 /* li r3,0x7700 */, SC1];
+
+  it('ONE_REG DEBUG_INST gives the breakpoint instruction; the cap is there, single step is not', () => {
+    const { vm, cpu } = machine();
+    expect(cpu.getOneReg(U.KVM_REG_PPC_DEBUG_INST)).toBe(BigInt(BKPT));
+    expect(vm.checkExtension(U.KVM_CAP_SET_GUEST_DEBUG)).toBe(1);
+    expect(vm.checkExtension(U.KVM_CAP_PPC_GUEST_DEBUG_SSTEP)).toBe(0);
+  });
+
+  it('with USE_SW_BP the breakpoint word exits to the VMM at its address, unexecuted; without it, an illegal-instruction program interrupt', async () => {
+    const { vm, cpu, put } = machine();
+    put(0x100, [ADDI_R5, BKPT, ADDI_R5, 0x38607100 /* li r3,0x7100 */, SC1]);
+    put(0x700, PROGRAM_HANDLER);
+    setRegs(cpu, 0x100, { 5: 0n });
+    cpu.setGuestDebug(U.KVM_GUESTDBG_ENABLE | U.KVM_GUESTDBG_USE_SW_BP);
+    await cpu.run();
+    const run = cpu.kvmRun;
+    expect(run.exit_reason).toBe(U.KVM_EXIT_DEBUG);
+    expect(run.debug_address).toBe(0x104n);
+    expect(cpu.getRegs().pc).toBe(0x104n);
+    expect(cpu.getRegs().gpr[5]).toBe(1n);
+    // The debugger puts the original instruction back (an addi) and continues.
+    const word = (w: number) => new Uint8Array([w >>> 24, (w >>> 16) & 255, (w >>> 8) & 255, w & 255]);
+    expect(vm.writeMemory(0x104, word(ADDI_R5))).toBe(true);
+    await cpu.run();
+    expect(run.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    expect(run.papr_hcall.get('nr')).toBe(0x7100n);
+    expect(cpu.getRegs().gpr[5]).toBe(3n);
+
+    // Debugging off: the same word is an illegal instruction to the partition.
+    vm.writeMemory(0x104, word(BKPT));
+    setRegs(cpu, 0x100, { 5: 0n });
+    cpu.setGuestDebug(0);
+    await cpu.run();
+    expect(run.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    expect(run.papr_hcall.get('nr')).toBe(0x7700n);
+    expect(run.papr_hcall.arg(0) & 0x000f0000n).toBe(0x00080000n); // SRR1[44]: illegal instruction, nothing else
+    expect(cpu.getRegs().srr0).toBe(0x104n);
+  });
+
+  it('with USE_SW_BP another illegal word is still a program interrupt', async () => {
+    const { cpu, put } = machine();
+    put(0x100, [0x00dddd01]);
+    put(0x700, PROGRAM_HANDLER);
+    setRegs(cpu, 0x100, {});
+    cpu.setGuestDebug(U.KVM_GUESTDBG_ENABLE | U.KVM_GUESTDBG_USE_SW_BP);
+    await cpu.run();
+    expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    expect(cpu.kvmRun.papr_hcall.get('nr')).toBe(0x7700n);
+    expect(cpu.getRegs().srr0).toBe(0x100n);
+  });
+});
+
+describe('KVM_EXIT_FAIL_ENTRY', () => {
+  it('an HPT partition without memory at guest physical 0 cannot enter (no VRMA): KVM_RUN fails with FAIL_ENTRY, reason 0', async () => {
+    const vm = new Kvm().createVm(U.KVM_VM_PPC_HV);
+    vm.allocateHtab(18);
+    vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0x100000, memory_size: 1 << 20, userspace: new Uint8Array(1 << 20) });
+    const cpu = vm.createVcpu(0);
+    setRegs(cpu, 0x100000, {});
+    await expect(cpu.run()).rejects.toThrow(KvmError);
+    expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_FAIL_ENTRY);
+    expect(cpu.kvmRun.fail_entry_reason).toBe(0n);
+    // A radix partition needs no VRMA: the same memory runs.
+    const vm2 = new Kvm().createVm(U.KVM_VM_PPC_HV);
+    const ram = new Uint8Array(1 << 20);
+    new DataView(ram.buffer).setUint32(0, 0x3860f100); // li r3,0xf100
+    new DataView(ram.buffer).setUint32(4, SC1);
+    vm2.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0x100000, memory_size: ram.length, userspace: ram });
+    const cpu2 = vm2.createVcpu(0);
+    setRegs(cpu2, 0x100000, {});
+    await cpu2.run();
+    expect(cpu2.kvmRun.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+  });
+});

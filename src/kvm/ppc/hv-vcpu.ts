@@ -113,6 +113,20 @@ export class HvVcpu {
    * allows — at once, or when it next sets EE (the mediated delivery KVM
    * gets from LPCR[MER]) — and a ceded or waiting vCPU wakes for it.
    */
+  /** KVM_SET_GUEST_DEBUG's control word (KVM_GUESTDBG_*). */
+  private guestDebug = 0;
+
+  /**
+   * KVM_SET_GUEST_DEBUG. KVM-HV honours software breakpoints only: with
+   * KVM_GUESTDBG_USE_SW_BP the word ONE_REG DEBUG_INST gives
+   * (KVMPPC_INST_SW_BREAKPOINT) becomes KVM_EXIT_DEBUG instead of an
+   * illegal-instruction interrupt. Single step and hardware breakpoints are
+   * accepted and do nothing, as in book3s.c (KVM_CAP_PPC_GUEST_DEBUG_SSTEP is 0).
+   */
+  setGuestDebug(control: number): void {
+    this.guestDebug = control >>> 0;
+  }
+
   interrupt(irq: number): void {
     this.cpu.extPending = (irq >>> 0) !== U.KVM_INTERRUPT_UNSET;
     // The run loop looks at pending interrupts when the context generation moves.
@@ -162,7 +176,16 @@ export class HvVcpu {
     const run = this.kvmRun;
     const cpu = this.cpu;
     // An HPT partition's table and VRMA are set up at its first run (KVM's mmu_ready).
-    this.vm.setupMmu();
+    try {
+      this.vm.setupMmu();
+    } catch (e) {
+      // kvmppc_hv_setup_htab_rma failed (no memory at guest physical 0 for
+      // the VRMA): KVM_RUN fails with KVM_EXIT_FAIL_ENTRY, reason 0.
+      this.kvmRun.clearExit();
+      this.kvmRun.setFailEntry(0n, this.id);
+      this.exit(U.KVM_EXIT_FAIL_ENTRY);
+      throw e;
+    }
     this.complete();
     const platform = this.vm.platform;
     const tpi = this.vm.ticksPerInsn;
@@ -290,6 +313,15 @@ export class HvVcpu {
         }
         return this.hcall();
       case VEC_HEAI:
+        // A debugger's software breakpoint (KVM_SET_GUEST_DEBUG with
+        // USE_SW_BP; kvmppc_emulate_debug_inst): KVM_EXIT_DEBUG at the
+        // breakpoint, which stays unexecuted.
+        if (this.guestDebug & U.KVM_GUESTDBG_USE_SW_BP && ((intr.insn || this.wordAtNip()) >>> 0) === U.KVMPPC_INST_SW_BREAKPOINT) {
+          this.kvmRun.clearExit();
+          this.kvmRun.debug_address = (BigInt(cpu.nipHi >>> 0) << 32n) | BigInt(cpu.nipLo >>> 0);
+          this.exit(U.KVM_EXIT_DEBUG);
+          return true;
+        }
         // Illegal, or a hypervisor resource the partition may not touch: KVM
         // emulates nothing here and gives an illegal-instruction program interrupt.
         this.inject(VEC_PROGRAM, SRR1_PROG_ILLEGAL);

@@ -126,6 +126,7 @@ export class HvVm {
       case U.KVM_CAP_PPC_UNSET_IRQ:
       case U.KVM_CAP_SYNC_MMU:
       case U.KVM_CAP_PPC_GUEST_STOP:
+      case U.KVM_CAP_SET_GUEST_DEBUG:
         return 1;
       case U.KVM_CAP_NR_VCPUS:
       case U.KVM_CAP_MAX_VCPUS:
@@ -186,6 +187,17 @@ export class HvVm {
     else this.hpt = new HashPageTable(order);
     this.applyMmu();
     return order;
+  }
+
+  /**
+   * The VMM stores into guest RAM (a debugger's breakpoint, a device's DMA,
+   * a loaded image): POWER9's instruction cache snoops such stores, so the
+   * partition's next fetch sees them. Decoded code is cached here, so a VMM
+   * that writes RAM it may later run writes through this (tskvm's one
+   * addition to the KVM API). Returns false outside RAM or read-only memory.
+   */
+  writeMemory(gpa: number, data: Uint8Array): boolean {
+    return this.phys.write(gpa, data);
   }
 
   /**

@@ -183,6 +183,8 @@ export function getOneReg(vc: HvVcpu, id: bigint): bigint | Uint8Array {
       return 0n;
     case U.KVM_REG_PPC_ONLINE:
       return 1n;
+    case U.KVM_REG_PPC_DEBUG_INST:
+      return BigInt(U.KVMPPC_INST_SW_BREAKPOINT);
     default:
       throw new KvmError(ENOENT, `ONE_REG id 0x${id.toString(16)} is not a register of this vCPU`);
   }
