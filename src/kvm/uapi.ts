@@ -214,6 +214,7 @@ export const H_SET_XDABR = 0x134;
 export const H_XIRR_X = 0x2fc;
 export const H_RANDOM = 0x300;
 export const H_SET_MODE = 0x31c;
+export const H_SIGNAL_SYS_RESET = 0x380;
 export const H_REGISTER_PROC_TBL = 0x37c;
 export const H_RPT_INVALIDATE = 0x448;
 /** The last PAPR hcall number KVM gates with enabled_hcalls (H_GUEST_DELETE). */

@@ -9,6 +9,7 @@ import { Kvm, type KvmOptions } from '../kvm/kvm.js';
 import type { HvVm } from '../kvm/ppc/hv-vm.js';
 import type { HvVcpu } from '../kvm/ppc/hv-vcpu.js';
 import * as U from '../kvm/uapi.js';
+import { deliverSystemReset, H_SIGNAL_SYS_RESET_ALL_OTHERS } from './system-reset.js';
 import type { KvmRun } from '../kvm/kvm-run.js';
 import { LPCR_AIL, LPCR_ILE } from '../kvm/ppc/lpcr.js';
 
@@ -121,6 +122,9 @@ export class BareMetalMachine {
           if (!run.mmio_is_write) run.mmio_data.fill(0);
           break;
         case U.KVM_EXIT_INTR:
+          // Taken out of KVM_RUN to run work on this vCPU (QEMU's run_on_cpu).
+          for (let f = this.work.get(v)?.shift(); f; f = this.work.get(v)?.shift()) f(v);
+          if (this.end === undefined) run.immediate_exit = 0;
           break;
         default:
           this.finish({ kind: 'error', message: `unexpected exit ${U.EXIT_REASON_NAMES[run.exit_reason] ?? run.exit_reason} (hardware reason 0x${run.hardware_exit_reason.toString(16)}) at pc 0x${v.getRegs().pc.toString(16)} on vCPU ${v.id}` });
@@ -162,12 +166,50 @@ export class BareMetalMachine {
         return this.rtas(v, h.arg(0));
       case U.H_REGISTER_PROC_TBL:
         return this.registerProcTbl(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
+      case U.H_SIGNAL_SYS_RESET:
+        return this.signalSysReset(v, BigInt.asIntN(64, h.arg(0)));
       case U.H_LOGICAL_CI_LOAD:
       case U.H_LOGICAL_CI_STORE:
         return this.logicalCi(nr === U.H_LOGICAL_CI_STORE, h);
       default:
         return this.opts.onHcall?.(nr) ?? U.H_FUNCTION;
     }
+  }
+
+  /** Work queued for a vCPU while it is in KVM_RUN, done at its next exit. */
+  private readonly work = new Map<HvVcpu, Array<(v: HvVcpu) => void>>();
+
+  /**
+   * Run `f` on vCPU `t` with its registers out of KVM_RUN (QEMU's
+   * run_on_cpu): at once for the caller, whose hcall exit is being served;
+   * otherwise at the exit that kicking it causes. A stopped vCPU is skipped
+   * (its registers are rewritten by start-cpu anyway).
+   */
+  private onCpu(caller: HvVcpu | undefined, t: HvVcpu, f: (v: HvVcpu) => void): void {
+    if (t === caller) return f(t);
+    if (!this.running.has(t)) return;
+    const q = this.work.get(t) ?? this.work.set(t, []).get(t)!;
+    q.push(f);
+    t.kvmRun.immediate_exit = 1;
+    t.kick();
+  }
+
+  /** H_SIGNAL_SYS_RESET(target): a vCPU id, -1 (all) or -2 (all but the caller), as QEMU's h_signal_sys_reset. */
+  private signalSysReset(caller: HvVcpu, target: bigint): number {
+    if (target < 0n) {
+      if (target < H_SIGNAL_SYS_RESET_ALL_OTHERS) return U.H_PARAMETER;
+      for (const t of this.vcpus) if (!(target === H_SIGNAL_SYS_RESET_ALL_OTHERS && t === caller)) this.onCpu(caller, t, deliverSystemReset);
+      return U.H_SUCCESS;
+    }
+    const t = target < BigInt(this.vcpus.length) ? this.vcpus[Number(target)] : undefined;
+    if (!t) return U.H_PARAMETER;
+    this.onCpu(caller, t, deliverSystemReset);
+    return U.H_SUCCESS;
+  }
+
+  /** The monitor's `nmi`: a system reset on every vCPU (QEMU's spapr_nmi). */
+  nmi(): void {
+    for (const t of this.vcpus) if (this.running.has(t)) this.onCpu(undefined, t, deliverSystemReset);
   }
 
   /** H_SET_MODE's interrupt modes: the partition's LPCR[ILE] and LPCR[AIL], set through ONE_REG. */

@@ -97,6 +97,10 @@ const GUESTS: Array<[string, 'radix' | 'hash', number?]> = [
   ['trace', 'radix'],
   // Two vCPUs: RTAS start-cpu/stop-self/query-cpu-stopped-state, H_CEDE/H_PROD ping-pong.
   ['smp', 'radix', 2],
+  // System reset: H_SIGNAL_SYS_RESET, delivered by the VMM as QEMU does for
+  // KVM; with two vCPUs, resets of the other one while it runs.
+  ['sreset', 'hash'],
+  ['sreset', 'radix', 2],
 ];
 const TIERS: Array<[string, number]> = [
   ['interpreter', -1],
@@ -119,7 +123,7 @@ describe('bare-metal guests: tskvm vs QEMU pseries', () => {
     for (const endian of ['le', 'be'] as Endian[]) {
       const img = () => buildGuest(name, endian);
       for (const [tier, threshold] of TIERS) {
-        it(`${name} (${endian}, ${tier})`, async () => {
+        it(`${name}${smp ? ` -smp ${smp}` : ''} (${endian}, ${tier})`, async () => {
           const { bin } = img();
           const q = runGuestQemu(bin, { smp });
           expect(q.timedOut, 'QEMU timed out').toBe(false);

@@ -164,12 +164,28 @@ export class HvVcpu {
    * Starts low (100 MIPS is ~0.2/tick), so a first deadline is met early rather than late.
    */
   private insnsPerTick = 0.05;
+  /**
+   * When this vCPU last let the host in. Kept across KVM_RUNs: a vCPU that
+   * exits to the VMM often (polling RTAS, say) must still yield, or the
+   * other vCPUs' loops never get the thread.
+   */
+  private lastYield = 0;
 
   private measureRate(insns: number, ticks: number): void {
     // Only slices long enough to time (≥ ~20 µs) and not cut short by an exit.
     if (ticks < 10_000 || insns < 1000) return;
     const r = insns / ticks;
     this.insnsPerTick = this.insnsPerTick * 0.75 + r * 0.25;
+  }
+
+  /** This vCPU's instruction count at its last yield (deterministic time). */
+  private icountAtYield = 0;
+
+  private async yieldToHost(): Promise<void> {
+    this.stats.yields++;
+    await this.vm.platform.yieldToHost();
+    this.lastYield = this.vm.platform.now();
+    this.icountAtYield = this.cpu.icount;
   }
 
   private async runLoop(): Promise<void> {
@@ -189,7 +205,15 @@ export class HvVcpu {
     this.complete();
     const platform = this.vm.platform;
     const tpi = this.vm.ticksPerInsn;
-    let lastYield = platform.now();
+    // Entering the partition ends a cede or a wait (kvmhv_vcpu_entry_p9
+    // clears ceded): a vCPU the VMM took out of KVM_RUN (a signal, a system
+    // reset it delivered) comes back running; H_CEDE returns as if woken.
+    if (!run.immediate_exit) this.ceded = this.waiting = false;
+    // A vCPU that exits to the VMM often (polling RTAS, say) ends its slices
+    // early; it must still give the thread to the others: at entry when its
+    // turn is over (host time), or after a slice's worth of instructions
+    // since its last yield (deterministic time: the same point every run).
+    if (tpi ? cpu.icount - this.icountAtYield >= SLICE : platform.now() - this.lastYield > YIELD_MS) await this.yieldToHost();
     for (;;) {
       if (run.immediate_exit) return this.exit(U.KVM_EXIT_INTR);
       if (this.ceded || this.waiting) {
@@ -207,7 +231,7 @@ export class HvVcpu {
       // ticks to instructions exactly, so the interrupt comes at the same
       // instruction every run; host time converts with this vCPU's measured
       // rate, so a DEC arrives within a small fraction of a slice.
-      const hdec = tpi ? Infinity : (lastYield + YIELD_MS - platform.now()) * TB_PER_MS;
+      const hdec = tpi ? Infinity : (this.lastYield + YIELD_MS - platform.now()) * TB_PER_MS;
       const dec = cpu.msrLo & MSR_EE ? cpu.decBase + 1 - tb0 : Infinity;
       const ticks = Math.min(dec, hdec);
       if (ticks < Infinity) budget = Math.max(1, Math.min(budget, Math.ceil(tpi ? ticks / tpi : ticks * this.insnsPerTick)));
@@ -216,11 +240,7 @@ export class HvVcpu {
       if (t === undefined) {
         // Host time: let the host in every YIELD_MS. Deterministic time: after
         // every slice (an instruction count), so vCPUs interleave the same way each run.
-        if (tpi || platform.now() - lastYield > YIELD_MS) {
-          this.stats.yields++;
-          await platform.yieldToHost();
-          lastYield = platform.now();
-        }
+        if (tpi || platform.now() - this.lastYield > YIELD_MS) await this.yieldToHost();
         continue;
       }
       if (t instanceof CpuTrap) {

@@ -155,6 +155,8 @@ secondary64:
  * below the interrupted r1's red zone, so handlers nest and problem-state
  * code (which shares the stack in these guests) is handled alike.
  */
+	.globl rt_common	/* for vectors a guest installs itself (sreset.S: 0x100) */
+rt_common:
 common:
 	mtspr	SPR_SPRG2, 1
 	addi	1, 1, -(RED_ZONE + STACK_MIN + F_SIZE)
@@ -218,6 +220,7 @@ common:
 	.space 32768
 stack_top:
 	.space 8192
+	.globl secondary_stack_top
 secondary_stack_top:
 
 	.section .note.GNU-stack, "", @progbits
