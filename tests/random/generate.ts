@@ -112,15 +112,29 @@ export function candidateRows(units: ReadonlyArray<Insn['unit']> = ['fixed', 'cr
   });
 }
 
+/**
+ * Update forms (lbzu, stdux, …) for focused runs (GenOptions.only): they
+ * write RA, so they address through r29, which the body sets to the scratch
+ * base (`mr 29,31`) right before each one; their RT/RS is never r29.
+ */
+function isUpdateForm(m: string): boolean {
+  return /^(l|st)[a-z]*ux?$/.test(m) && !/^(lmw|stmw|lswi|lswx|stswi|stswx|lq|stq|lfdp|lfdpx|stfdp|stfdpx)$/.test(m) && !/arx|cx/.test(m);
+}
+const MR_R29_R31 = 0x7ffdfb78; // or 29,31,31
+const UPDATE_POOL = GPR_POOL.filter((i) => i !== 29);
+
 /** Build one instruction word for a row with random operands. */
 export function randomWord(r: Insn, rng: Rng): number {
   let w = r.match;
   const ops = operandFields(r.ops);
   const mem = r.unit === 'loadstore';
+  const upd = mem && isUpdateForm(r.mnem);
   for (const f of ops) {
     if (r.fixed && f in r.fixed) continue; // pinned by the row (e.g. addex CY=0)
     let v: number;
-    if (mem && f === 'RA') v = 31;
+    if (upd && f === 'RA') v = 29;
+    else if (upd && GPR_FIELDS.has(f) && f !== 'RB') v = rng.pick(UPDATE_POOL);
+    else if (mem && f === 'RA') v = 31;
     else if (mem && f === 'RB' && ops.includes('RA')) v = 30;
     else if (f === 'D' || f === 'DS' || f === 'DQ') v = (rng.int(31) - 16) * 16 + (f === 'D' ? rng.int(4) * 4 : f === 'DS' ? rng.int(4) * 4 : 0);
     else if (GPR_FIELDS.has(f)) v = rng.pick(GPR_POOL);
@@ -165,11 +179,16 @@ function random64(rng: Rng): bigint {
 export function generateProgram(seed: number, opts: GenOptions): Program {
   const rng = new Rng(seed);
   let rows = candidateRows(opts.units);
-  if (opts.only) rows = rows.filter((r) => opts.only!.has(r.mnem));
+  if (opts.only) {
+    const units = opts.units ?? ['fixed', 'cr', 'fp', 'vmx', 'vsx', 'loadstore'];
+    const upd = INSNS.filter((r) => units.includes(r.unit) && isUpdateForm(r.mnem) && HANDLERS[r.mnem] && (!r.priv || r.priv === 'user'));
+    rows = [...rows, ...upd].filter((r) => opts.only!.has(r.mnem));
+  }
   if (rows.length === 0) throw new Error('no instructions to draw from');
   const body: Program['body'] = [];
   for (let k = 0; k < opts.bodyLength; k++) {
     const r = rng.pick(rows);
+    if (isUpdateForm(r.mnem)) body.push({ word: MR_R29_R31, mnem: 'or' });
     body.push({ word: randomWord(r, rng), mnem: r.mnem });
   }
   const init: string[] = [];

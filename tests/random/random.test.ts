@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { firstDivergence, runCase, runCaseInPartition } from './differential.js';
 import { candidateRows } from './generate.js';
+import { ACCESS_FORMS } from '../../src/cpu/ppc64/access.js';
 import type { Endian } from '../harness/toolchain.js';
 
 const SEEDS = Array.from({ length: 12 }, (_, i) => 1000 + i);
@@ -49,6 +50,31 @@ describe('random load/store programs in a radix partition vs qemu-user', () => {
       for (const threshold of [-1, 0]) {
         it(`seed ${seed} (${endian}, ${threshold < 0 ? 'interpreter' : 'blocks'})`, async () => {
           const r = await runCaseInPartition(seed, endian, { ...PART_OPTS, units: [...PART_OPTS.units] }, threshold);
+          expect(`${r.diffs.slice(0, 12).join('\n')}${r.diffs.length ? `\n(program: ${r.snippet})` : ''}`).toBe('');
+        });
+      }
+    }
+  }
+});
+
+// The forms access.ts describes once and every tier runs from that one
+// description (handlers, the plain loop's inline calls, inline TLB probes in
+// compiled blocks): random programs of only those forms, so each is reached
+// often, under both tiers, in Linux-user mode and in a radix partition.
+describe('focused: the load/store forms of access.ts, every tier, vs QEMU', () => {
+  const only = new Set(Object.keys(ACCESS_FORMS));
+  const FOCUS_OPTS = { bodyLength: 300, passes: 4, only };
+  for (const endian of ['le', 'be'] as Endian[]) {
+    for (const seed of [3000, 3001, 3002, 3003]) {
+      for (const threshold of [-1, 0]) {
+        const tier = threshold < 0 ? 'interpreter' : 'blocks';
+        it(`seed ${seed} (${endian}, ${tier}, user)`, () => {
+          const r = runCase(seed, endian, FOCUS_OPTS, threshold);
+          expect(`${r.diffs.slice(0, 12).join('\n')}${r.diffs.length ? `\n(program: ${r.snippet})` : ''}`).toBe('');
+          expect(r.icount).toBeGreaterThan(FOCUS_OPTS.bodyLength * FOCUS_OPTS.passes);
+        });
+        it(`seed ${seed} (${endian}, ${tier}, radix partition)`, async () => {
+          const r = await runCaseInPartition(seed, endian, FOCUS_OPTS, threshold);
           expect(`${r.diffs.slice(0, 12).join('\n')}${r.diffs.length ? `\n(program: ${r.snippet})` : ''}`).toBe('');
         });
       }

@@ -19,6 +19,7 @@ import type { Insn } from '../../isa/ppc64/spec.js';
 import type { Handler } from './interp/index.js';
 import type { CpuState } from './state.js';
 import { emit, type LookasideGeometry } from './exec-emit.js';
+import { dpToSp, spToDp } from './interp/loadstore-fpconv.js';
 
 /**
  * Runs the block from its head, looping back to the head while the
@@ -159,8 +160,8 @@ function generated(
   body += `n += ${len}; ${again} return n;\n`;
   const src = `"use strict"; return function block(s, rem) {\nconst L = s.gprLo, H = s.gprHi;\n${la ? 'const M = s.mem.lookaside, RTL = M.rTagLo, RTH = M.rTagHi, RV = M.rView, WTL = M.wTagLo, WTH = M.wTagHi, WV = M.wView;\n' : ''}let n = 0; s.blockRetired = 0;\n${loops ? `for (;;) {\n${body}}` : body}\n};`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const factory = new Function(...names, src) as (...h: Handler[]) => BlockFn;
-  return factory(...args);
+  const factory = new Function('SP2DP', 'DP2SP', ...names, src) as (sp2dp: typeof spToDp, dp2sp: typeof dpToSp, ...h: Handler[]) => BlockFn;
+  return factory(spToDp, dpToSp, ...args);
 }
 
 function looped(hi: number, lo: number, handlers: readonly Handler[], words: readonly number[], kinds: readonly number[], nextLo: readonly number[], wrapHi: number): BlockFn {

@@ -7,12 +7,17 @@
 // reference. The snippet and random tests run with TSKVM_BLOCK_THRESHOLD=0
 // to hold every emitter to the handlers' (QEMU-checked) results.
 //
-// Generated code sees: `s` (CpuState), `L`/`H` (s.gprLo/s.gprHi), and when
+// Loads and stores come from their one description (access.ts).
+//
+// Generated code sees: `s` (CpuState), `L`/`H` (s.gprLo/s.gprHi),
+// SP2DP/DP2SP (single<->double, for lfs/stfs), and when
 // guest memory has a lookaside (GuestMemory.lookaside: Linux-user's page map,
 // a system thread's TLB) its arrays (`RTL`/`RTH`/`RV` for reads, `WTL`/`WTH`/
 // `WV` for writes): loads and stores probe it inline, the way the memory's
 // own methods do, and call those methods on a miss or a page-crossing access
 // (translation, faults, split accesses and refills stay in one place).
+
+import { ACCESS_FORMS, accessSource, invalidForm, type LookasideGeometry } from './access.js';
 
 /** What the block builder needs to know about the slot. */
 export interface EmitSlot {
@@ -27,11 +32,7 @@ export interface EmitSlot {
   readonly la: LookasideGeometry | undefined;
 }
 
-/** Page size and entry count of a lookaside (GuestMemory.lookaside). */
-export interface LookasideGeometry {
-  readonly pageShift: number;
-  readonly size: number;
-}
+export type { LookasideGeometry } from './access.js';
 
 export interface Emitted {
   readonly code: string;
@@ -91,115 +92,6 @@ function rot64(w: number, sh: number, mh: number, ml: number): string {
   const rh = n === 0 ? xh : `((${xh} << ${n}) | (${xl} >>> ${32 - n}))`;
   const rl = n === 0 ? xl : `((${xl} << ${n}) | (${xh} >>> ${32 - n}))`;
   return put(w, RA(w), andMask(rh, mh), andMask(rl, ml));
-}
-
-/** Effective address (RA|0) + d into consts `eh`, `el`. */
-function eaD(ra: number, d: number): string {
-  if (ra === 0) return `const el = ${d | 0}, eh = ${d < 0 ? -1 : 0};`;
-  if (d === 0) return `const el = L[${ra}], eh = H[${ra}];`;
-  return `const a = L[${ra}], el = (a + ${d}) | 0, eh = (H[${ra}] + ${d < 0 ? -1 : 0} + ((el >>> 0) < (a >>> 0) ? 1 : 0)) | 0;`;
-}
-
-/** Effective address (RA|0) + (RB) into consts `eh`, `el`. */
-function eaX(ra: number, rb: number): string {
-  if (ra === 0) return `const el = L[${rb}], eh = H[${rb}];`;
-  return `const a = L[${ra}], el = (a + L[${rb}]) | 0, eh = (H[${ra}] + H[${rb}] + ((el >>> 0) < (a >>> 0) ? 1 : 0)) | 0;`;
-}
-
-type LoadKind = 'b' | 'h' | 'ha' | 'w' | 'wa' | 'd';
-
-/** Inline lookaside probe for an access of `size` bytes at (eh, el): a condition; `ix`/`off` in scope. */
-function probe(la: LookasideGeometry, side: 'R' | 'W', size: number): string {
-  return `${side}TL[ix] === pg && ${side}TH[ix] === eh${size > 1 ? ` && off <= ${(1 << la.pageShift) - size}` : ''}`;
-}
-function probeVars(la: LookasideGeometry): string {
-  return `const pg = el >>> ${la.pageShift}, ix = pg & ${la.size - 1}, off = el & ${(1 << la.pageShift) - 1};`;
-}
-
-function load(kind: LoadKind, rt: number, ea: string, update: number, la: LookasideGeometry | undefined): string {
-  let v: string;
-  if (la) {
-    const PROBE_VARS = probeVars(la);
-    switch (kind) {
-      case 'b':
-        v = `${PROBE_VARS} L[${rt}] = ${probe(la, 'R', 1)} ? RV[ix].getUint8(off) : s.mem.read8(eh, el); H[${rt}] = 0;`;
-        break;
-      case 'h':
-        v = `${PROBE_VARS} L[${rt}] = ${probe(la, 'R', 2)} ? RV[ix].getUint16(off, s.le) : s.mem.read16(eh, el, s.le); H[${rt}] = 0;`;
-        break;
-      case 'ha':
-        v = `${PROBE_VARS} const v = ((${probe(la, 'R', 2)} ? RV[ix].getUint16(off, s.le) : s.mem.read16(eh, el, s.le)) << 16) >> 16; L[${rt}] = v; H[${rt}] = v >> 31;`;
-        break;
-      case 'w':
-        v = `${PROBE_VARS} L[${rt}] = ${probe(la, 'R', 4)} ? RV[ix].getInt32(off, s.le) : s.mem.read32(eh, el, s.le); H[${rt}] = 0;`;
-        break;
-      case 'wa':
-        v = `${PROBE_VARS} const v = ${probe(la, 'R', 4)} ? RV[ix].getInt32(off, s.le) : s.mem.read32(eh, el, s.le); L[${rt}] = v; H[${rt}] = v >> 31;`;
-        break;
-      case 'd':
-        v = `${PROBE_VARS} if (${probe(la, 'R', 8)}) { const dv = RV[ix], le = s.le; const vl = dv.getInt32(le ? off : off + 4, le); H[${rt}] = dv.getInt32(le ? off + 4 : off, le); L[${rt}] = vl; } else { const m = s.mem; L[${rt}] = m.read64(eh, el, s.le); H[${rt}] = m.hi64; }`;
-        break;
-    }
-    return `{ ${ea} ${v}${update ? ` L[${update}] = el; H[${update}] = eh;` : ''} }`;
-  }
-  switch (kind) {
-    case 'b':
-      v = `L[${rt}] = s.mem.read8(eh, el); H[${rt}] = 0;`;
-      break;
-    case 'h':
-      v = `L[${rt}] = s.mem.read16(eh, el, s.le); H[${rt}] = 0;`;
-      break;
-    case 'ha':
-      v = `{ const v = (s.mem.read16(eh, el, s.le) << 16) >> 16; L[${rt}] = v; H[${rt}] = v >> 31; }`;
-      break;
-    case 'w':
-      v = `L[${rt}] = s.mem.read32(eh, el, s.le); H[${rt}] = 0;`;
-      break;
-    case 'wa':
-      v = `{ const v = s.mem.read32(eh, el, s.le); L[${rt}] = v; H[${rt}] = v >> 31; }`;
-      break;
-    case 'd':
-      v = `{ const m = s.mem; L[${rt}] = m.read64(eh, el, s.le); H[${rt}] = m.hi64; }`;
-      break;
-  }
-  return `{ ${ea} ${v}${update ? ` L[${update}] = el; H[${update}] = eh;` : ''} }`;
-}
-
-function store(size: 1 | 2 | 4 | 8, rs: number, ea: string, update: number, la: LookasideGeometry | undefined): string {
-  let v: string;
-  if (la) {
-    const p = `${probeVars(la)} if (${probe(la, 'W', size)}) `;
-    switch (size) {
-      case 1:
-        v = `${p}WV[ix].setUint8(off, L[${rs}]); else s.mem.write8(eh, el, L[${rs}]);`;
-        break;
-      case 2:
-        v = `${p}WV[ix].setUint16(off, L[${rs}], s.le); else s.mem.write16(eh, el, L[${rs}], s.le);`;
-        break;
-      case 4:
-        v = `${p}WV[ix].setInt32(off, L[${rs}], s.le); else s.mem.write32(eh, el, L[${rs}], s.le);`;
-        break;
-      case 8:
-        v = `${p}{ const dv = WV[ix], le = s.le, vh = H[${rs}], vl = L[${rs}]; dv.setInt32(off, le ? vl : vh, le); dv.setInt32(off + 4, le ? vh : vl, le); } else s.mem.write64(eh, el, H[${rs}], L[${rs}], s.le);`;
-        break;
-    }
-    return `{ ${ea} ${v}${update ? ` L[${update}] = el; H[${update}] = eh;` : ''} }`;
-  }
-  switch (size) {
-    case 1:
-      v = `s.mem.write8(eh, el, L[${rs}]);`;
-      break;
-    case 2:
-      v = `s.mem.write16(eh, el, L[${rs}], s.le);`;
-      break;
-    case 4:
-      v = `s.mem.write32(eh, el, L[${rs}], s.le);`;
-      break;
-    case 8:
-      v = `s.mem.write64(eh, el, H[${rs}], L[${rs}], s.le);`;
-      break;
-  }
-  return `{ ${ea} ${v}${update ? ` L[${update}] = el; H[${update}] = eh;` : ''} }`;
 }
 
 /** Compare into CR field bf: 32-bit (a, b int32 expressions) or 64-bit (pairs). */
@@ -322,53 +214,6 @@ const ALU: Record<string, (w: number) => string | undefined> = {
   cmpli: (w) => cmpCode(w, false, `H[${RA(w)}]`, `L[${RA(w)}]`, '0', `${w & 0xffff}`),
 };
 
-const LOADS: Record<string, [LoadKind, 'd' | 'ds' | 'x', boolean]> = {
-  lbz: ['b', 'd', false],
-  lbzu: ['b', 'd', true],
-  lbzx: ['b', 'x', false],
-  lbzux: ['b', 'x', true],
-  lhz: ['h', 'd', false],
-  lhzu: ['h', 'd', true],
-  lhzx: ['h', 'x', false],
-  lhzux: ['h', 'x', true],
-  lha: ['ha', 'd', false],
-  lhax: ['ha', 'x', false],
-  lwz: ['w', 'd', false],
-  lwzu: ['w', 'd', true],
-  lwzx: ['w', 'x', false],
-  lwzux: ['w', 'x', true],
-  lwa: ['wa', 'ds', false],
-  lwax: ['wa', 'x', false],
-  ld: ['d', 'ds', false],
-  ldu: ['d', 'ds', true],
-  ldx: ['d', 'x', false],
-  ldux: ['d', 'x', true],
-};
-
-const STORES: Record<string, [1 | 2 | 4 | 8, 'd' | 'ds' | 'x', boolean]> = {
-  stb: [1, 'd', false],
-  stbu: [1, 'd', true],
-  stbx: [1, 'x', false],
-  stbux: [1, 'x', true],
-  sth: [2, 'd', false],
-  sthu: [2, 'd', true],
-  sthx: [2, 'x', false],
-  sthux: [2, 'x', true],
-  stw: [4, 'd', false],
-  stwu: [4, 'd', true],
-  stwx: [4, 'x', false],
-  stwux: [4, 'x', true],
-  std: [8, 'ds', false],
-  stdu: [8, 'ds', true],
-  stdx: [8, 'x', false],
-  stdux: [8, 'x', true],
-};
-
-function eaOf(mode: 'd' | 'ds' | 'x', w: number): string {
-  if (mode === 'x') return eaX(RA(w), RB(w));
-  return eaD(RA(w), mode === 'ds' ? SI(w) & ~3 : SI(w));
-}
-
 /** JS for one instruction, or undefined to call its handler. */
 export function emit(e: EmitSlot): Emitted | undefined {
   const w = e.w;
@@ -377,19 +222,12 @@ export function emit(e: EmitSlot): Emitted | undefined {
     const code = alu(w);
     return code === undefined ? undefined : { code, mayThrow: false, branch: false };
   }
-  const ld = LOADS[e.mnem];
-  if (ld) {
-    const [kind, mode, update] = ld;
+  const acc = ACCESS_FORMS[e.mnem];
+  if (acc) {
     const ra = RA(w);
-    if (update && (ra === 0 || ra === RT(w))) return undefined; // invalid form: the handler traps
-    return { code: load(kind, RT(w), eaOf(mode, w), update ? ra : 0, e.la), mayThrow: true, branch: false };
-  }
-  const st = STORES[e.mnem];
-  if (st) {
-    const [size, mode, update] = st;
-    const ra = RA(w);
-    if (update && ra === 0) return undefined;
-    return { code: store(size, RT(w), eaOf(mode, w), update ? ra : 0, e.la), mayThrow: true, branch: false };
+    if (invalidForm(acc, RT(w), ra)) return undefined; // the handler traps
+    const d = acc.ea === 'ds' ? SI(w) & ~3 : SI(w);
+    return { code: accessSource(acc, { rt: RT(w), ra, rb: RB(w), d }, e.la), mayThrow: true, branch: false };
   }
   switch (e.mnem) {
     case 'b': {

@@ -21,7 +21,7 @@ import { facilityFor } from '../../isa/ppc64/facility.js';
 import type { Insn } from '../../isa/ppc64/spec.js';
 import { MemFault, type GuestMemory } from '../../memory/guest-memory.js';
 import { HANDLERS, type Handler } from './interp/index.js';
-import { eaDisp } from './interp/common.js';
+import { ACCESS_HANDLERS } from './access.js';
 import type { CpuState } from './state.js';
 import { CpuTrap } from './trap.js';
 import { Interrupt, VEC_TRACE, VEC_DECREMENTER, VEC_DOORBELL, VEC_EXTERNAL, VEC_FP_UNAVAILABLE, VEC_VMX_UNAVAILABLE, VEC_VSX_UNAVAILABLE } from './interrupt.js';
@@ -54,6 +54,11 @@ interface CodePage {
 // megamorphic handler call (they are ~70% of sha256's and ~30% of gzip's
 // dynamic instructions). Their semantics are the handlers' (interp/fixed*.ts,
 // interp/branch.ts); the snippet and random suites check this tier against QEMU.
+const A_LBZ = ACCESS_HANDLERS.lbz!;
+const A_LWZ = ACCESS_HANDLERS.lwz!;
+const A_LD = ACCESS_HANDLERS.ld!;
+const A_STW = ACCESS_HANDLERS.stw!;
+const A_STD = ACCESS_HANDLERS.std!;
 const OP_CALL = 0;
 const OP_ADDI = 1;
 const OP_ADD = 2;
@@ -619,38 +624,23 @@ export class Executor {
             s.cr = (s.cr & ~(0xf << sh)) | ((c | s.so) << sh);
             break;
           }
-          case OP_LBZ: {
-            const ea = eaDisp(s, (w >>> 16) & 31, (w << 16) >> 16);
-            const rt = (w >>> 21) & 31;
-            s.gprLo[rt] = s.mem.read8(s.tmpHi, ea);
-            s.gprHi[rt] = 0;
+          // The hottest loads and stores: their access.ts handlers, called
+          // from call sites of their own (monomorphic, inlinable).
+          case OP_LBZ:
+            A_LBZ(s, w);
             break;
-          }
-          case OP_LWZ: {
-            const ea = eaDisp(s, (w >>> 16) & 31, (w << 16) >> 16);
-            const rt = (w >>> 21) & 31;
-            s.gprLo[rt] = s.mem.read32(s.tmpHi, ea, s.le);
-            s.gprHi[rt] = 0;
+          case OP_LWZ:
+            A_LWZ(s, w);
             break;
-          }
-          case OP_LD: {
-            const ea = eaDisp(s, (w >>> 16) & 31, ((w << 16) >> 16) & ~3);
-            const rt = (w >>> 21) & 31;
-            s.gprLo[rt] = s.mem.read64(s.tmpHi, ea, s.le);
-            s.gprHi[rt] = s.mem.hi64;
+          case OP_LD:
+            A_LD(s, w);
             break;
-          }
-          case OP_STW: {
-            const ea = eaDisp(s, (w >>> 16) & 31, (w << 16) >> 16);
-            s.mem.write32(s.tmpHi, ea, s.gprLo[(w >>> 21) & 31]!, s.le);
+          case OP_STW:
+            A_STW(s, w);
             break;
-          }
-          case OP_STD: {
-            const ea = eaDisp(s, (w >>> 16) & 31, ((w << 16) >> 16) & ~3);
-            const rs = (w >>> 21) & 31;
-            s.mem.write64(s.tmpHi, ea, s.gprHi[rs]!, s.gprLo[rs]!, s.le);
+          case OP_STD:
+            A_STD(s, w);
             break;
-          }
           default:
             h(s, w); // may throw: then this instruction has not retired
             if (s.ctxGen !== gen) {

@@ -1,22 +1,21 @@
 // Interpreter: unit 'loadstore'. Handlers keyed by the mnemonic of their table
 // row (src/isa/ppc64/table/loadstore.ts), gathered from the files that
 // implement them:
-//   loadstore-int.ts     fixed-point loads/stores (hot) and byte-reversed ones
+//   ../access.ts         the plain loads/stores (integer, byte-reversed, FP), described once for every tier
 //   loadstore-atomic.ts  larx/stcx., lq/stq, lqarx/stqcx.
 //   loadstore-string.ts  lmw/stmw, lswi/lswx/stswi/stswx
-//   loadstore-fp.ts      floating-point loads/stores (lfs/stfs conversions in loadstore-fpconv.ts)
+//   loadstore-fp.ts      floating-point load/store pairs (lfdp/stfdp)
 //   loadstore-vec.ts     VMX and VSX loads/stores
 
 import type { HandlerTable } from './handler.js';
-import { LOADSTORE_BYTEREV_HANDLERS, LOADSTORE_INT_HANDLERS } from './loadstore-int.js';
+import { ACCESS_HANDLERS } from '../access.js';
 import { LOADSTORE_ATOMIC_HANDLERS } from './loadstore-atomic.js';
 import { LOADSTORE_STRING_HANDLERS } from './loadstore-string.js';
 import { LOADSTORE_FP_HANDLERS } from './loadstore-fp.js';
 import { LOADSTORE_VEC_HANDLERS } from './loadstore-vec.js';
 
 export const LOADSTORE_HANDLERS: HandlerTable = {
-  ...LOADSTORE_INT_HANDLERS,
-  ...LOADSTORE_BYTEREV_HANDLERS,
+  ...ACCESS_HANDLERS,
   ...LOADSTORE_ATOMIC_HANDLERS,
   ...LOADSTORE_STRING_HANDLERS,
   ...LOADSTORE_FP_HANDLERS,
