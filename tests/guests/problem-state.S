@@ -42,4 +42,25 @@ FAULT(f_sc1_user)
 	sc	0
 	blr
 
+
+/* A load and a store in problem state, each followed by `sc 0` to get back
+ * to supervisor state (after a fault the handler resumes at the sc in
+ * supervisor real mode, which interrupts too). r3 = address; the load
+ * returns what it read, the store writes r4. */
+FUNC(t_uload)
+	mr	4, 3
+	TO_USER	f_uload
+FAULT(f_uload)
+	ld	3, 0(4)
+	sc	0
+	blr
+
+FUNC(t_ustore)
+	mr	5, 3
+	TO_USER	f_ustore
+FAULT(f_ustore)
+	std	4, 0(5)
+	sc	0
+	blr
+
 	.section .note.GNU-stack, "", @progbits
