@@ -27,7 +27,9 @@ export const SYSTEM: InsnDef[] = [
   // sync: L at 9:10 (0 hwsync, 1 lwsync, 2 ptesync); bits 6:8 and 11:20 reserved (QEMU agrees).
   { mnem: 'sync', form: 'X', opcd: 31, xo: 598, reservedMask: 0x039ff800, ops: 'L9', unit: 'system' },
   { mnem: 'isync', form: 'XL', opcd: 19, xo: 150, reservedMask: NO_OPS, ops: '', unit: 'system' },
-  { mnem: 'eieio', form: 'X', opcd: 31, xo: 854, reservedMask: NO_OPS, ops: '', unit: 'system' },
+  // eieio: bit 6 is a hint POWER9 accepts (Linux's STF barrier plants
+  // eieio|0x02000000, objdump's `mbar 16`); QEMU decodes it too (inval 0x01fff801).
+  { mnem: 'eieio', form: 'X', opcd: 31, xo: 854, reservedMask: 0x01fff800, ops: '', unit: 'system' },
   // wait (v3.0): WC at 9:10 left free (every value waits for "any interrupt").
   { mnem: 'wait', form: 'X', opcd: 31, xo: 30, reservedMask: 0x039ff800, ops: '', unit: 'system' },
   { mnem: 'dcbz', form: 'X', opcd: 31, xo: 1014, fixed: { RT: 0 }, ops: 'RA,RB', unit: 'system' },
