@@ -53,7 +53,7 @@ export const FIELDS = {
   RT: f(6, 5), RS: f(6, 5), FRT: f(6, 5), FRS: f(6, 5), VRT: f(6, 5), VRS: f(6, 5),
   BO: f(6, 5), TO: f(6, 5), BT: f(6, 5), TH: f(6, 5), CT: f(7, 4), RTp: f(6, 5), RSp: f(6, 5),
   FRTp: f(6, 5), FRSp: f(6, 5), T: f(6, 5), S: f(6, 5),
-  BF: f(6, 3), L10: f(10, 1), L9: f(9, 2), L9_1: f(9, 1), L8_3: f(8, 3),
+  BF: f(6, 3), L10: f(10, 1), L9: f(9, 2), L9_1: f(9, 1), L8_3: f(8, 3), A6: f(6, 1), STRM: f(9, 2),
   // 11:15
   RA: f(11, 5), FRA: f(11, 5), VRA: f(11, 5), BI: f(11, 5), BA: f(11, 5),
   BFA: f(11, 3), L11: f(11, 1), SIM5: f(11, 5, { signed: true }), UIM5: f(11, 5),

@@ -228,6 +228,8 @@ export const SYSTEM_HANDLERS: HandlerTable = {
 
   // Touch hints: never fault.
   dcbt() {},
+  dss() {},
+  dssall() {},
   dcbtst() {},
   icbt() {},
 

@@ -32,6 +32,10 @@ export const SYSTEM: InsnDef[] = [
   { mnem: 'eieio', form: 'X', opcd: 31, xo: 854, reservedMask: 0x01fff800, ops: '', unit: 'system' },
   // wait (v3.0): WC at 9:10 left free (every value waits for "any interrupt").
   { mnem: 'wait', form: 'X', opcd: 31, xo: 30, reservedMask: 0x039ff800, ops: '', unit: 'system' },
+  // dss/dssall (data stream stop, from VMX): no-ops on POWER9 and in QEMU,
+  // with no facility check; Linux issues dssall on every address-space switch.
+  { mnem: 'dss', form: 'X', opcd: 31, xo: 822, fixed: { A6: 0 }, reservedMask: 0x019ff800, ops: 'STRM', unit: 'system' },
+  { mnem: 'dssall', form: 'X', opcd: 31, xo: 822, fixed: { A6: 1 }, reservedMask: 0x019ff800, ops: '', unit: 'system' },
   { mnem: 'dcbz', form: 'X', opcd: 31, xo: 1014, fixed: { RT: 0 }, ops: 'RA,RB', unit: 'system' },
   { mnem: 'dcbt', form: 'X', opcd: 31, xo: 278, ops: 'RA,RB,TH', unit: 'system' },
   { mnem: 'dcbtst', form: 'X', opcd: 31, xo: 246, ops: 'RA,RB,TH', unit: 'system' },
