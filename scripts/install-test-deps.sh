@@ -2,11 +2,13 @@
 # Install what the tests need on a Debian machine (run as root): the POWER
 # cross toolchains (snippets, C test programs, bare-metal guests), QEMU's
 # user-mode emulators and qemu-system-ppc64 (the reference oracles), and
-# Debian's busybox-static for ppc64el (downloaded, never installed). Quick
+# Debian's busybox-static and Linux kernel for ppc64el (downloaded, never
+# installed); dtc and cpio check the device-tree and initramfs writers. Quick
 # when everything is present.
 set -u
 pkgs="binutils-powerpc64le-linux-gnu gcc-powerpc64le-linux-gnu libc6-dev-ppc64el-cross
-binutils-powerpc64-linux-gnu gcc-powerpc64-linux-gnu libc6-dev-ppc64-cross qemu-user qemu-system-ppc"
+binutils-powerpc64-linux-gnu gcc-powerpc64-linux-gnu libc6-dev-ppc64-cross qemu-user qemu-system-ppc
+device-tree-compiler cpio"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
