@@ -13,7 +13,8 @@ import { Command, CommanderError } from 'commander';
 import { ElfError } from '../loader/elf.js';
 import { Process } from '../linux-user/process.js';
 import { NodeHost } from '../platform/node/node-host.js';
-import { parseRunArgs, runMachine, RunUsageError } from './run.js';
+import { parseRunArgs, runMachine, RunUsageError, type ConsoleInput } from './run.js';
+import { stdinConsole } from '../platform/node/console-input.js';
 
 export const VERSION = '0.1.0';
 
@@ -25,11 +26,17 @@ export interface CliIo {
   host?: NodeHost;
   /** A machine's console output (`tskvm run`; default: stdout). */
   console?: (bytes: Uint8Array) => void;
+  /** A machine's console input (`tskvm run`; default: stdin). */
+  consoleInput?: ConsoleInput;
 }
 
 const defaultIo: CliIo = {
   stderr: (t) => process.stderr.write(t),
   stdout: (t) => process.stdout.write(t),
+  consoleInput: stdinConsole(() => {
+    process.stderr.write('\ntskvm: quit\n');
+    process.exit(0);
+  }),
 };
 
 export class CliError extends Error {}
@@ -150,8 +157,8 @@ export function buildProgram(io: CliIo, result: { status: number; pending?: Prom
 
   program
     .command('run')
-    .description('boot a machine from a QEMU-style command line (pseries; -bios IMAGE today)')
-    .argument('[options...]', 'QEMU options: -M pseries[,cap-…] -cpu POWER9 -m SIZE -smp N -bios IMAGE -nographic -serial stdio -icount shift=N -no-reboot')
+    .description('boot a machine from a QEMU-style command line (pseries: -kernel VMLINUX [-initrd FILE] [-append ARGS], or -bios IMAGE)')
+    .argument('[options...]', 'QEMU options: -M pseries[,cap-…] -cpu POWER9 -m SIZE -smp N -kernel FILE -initrd FILE -append ARGS -bios IMAGE -nographic -serial stdio -icount shift=N -no-reboot')
     .allowUnknownOption()
     .helpOption(false)
     .passThroughOptions()
@@ -164,9 +171,9 @@ export function buildProgram(io: CliIo, result: { status: number; pending?: Prom
         if (e instanceof RunUsageError) throw new CliError(e.message);
         throw e;
       }
-      const image = loadImage(cfg.bios);
+      const files = { image: cfg.bios ? loadImage(cfg.bios) : undefined, kernel: cfg.kernel ? loadImage(cfg.kernel) : undefined, initrd: cfg.initrd ? loadImage(cfg.initrd) : undefined };
       const out = io.console ?? ((b: Uint8Array) => void process.stdout.write(b));
-      result.pending = runMachine(cfg, image, out, io.stderr).catch((e: unknown) => {
+      result.pending = runMachine(cfg, files, out, io.stderr, io.consoleInput).catch((e: unknown) => {
         if (e instanceof RunUsageError) throw new CliError(e.message);
         throw e;
       });

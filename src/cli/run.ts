@@ -1,18 +1,28 @@
-// `tskvm run`: a machine from a QEMU-style command line. Today the pseries
-// machine boots a raw image with -bios (loaded at 0, entered at 0x100, as
-// QEMU's pseries does) on the bare-metal VMM; -kernel and the rest of the
-// pseries machine come with issue 8 and are refused by name until then.
+// `tskvm run`: a machine from a QEMU-style command line. The pseries machine
+// boots a kernel with -kernel/-initrd/-append (entered directly with a device
+// tree: vmm/direct-boot.ts) or a raw image with -bios (loaded at 0, entered
+// at 0x100, as QEMU's pseries does).
 //
 // Options are QEMU's spelling (single dash, `-m 256M`, `-smp 2`,
 // `-machine pseries,cap-x=y`, `-icount shift=N`), so a QEMU command line for
 // such a guest runs unchanged.
 
 import { BareMetalMachine, type MachineEnd } from '../vmm/bare-metal.js';
+import { KernelError } from '../vmm/kernel-loader.js';
+
+/** Where console input comes from (the front end's stdin): bytes for the guest's hvterm. */
+export interface ConsoleInput {
+  attach(deliver: (bytes: Uint8Array) => void): void;
+  detach(): void;
+}
 
 export class RunUsageError extends Error {}
 
 export interface RunConfig {
-  bios: string;
+  bios?: string;
+  kernel?: string;
+  initrd?: string;
+  append?: string;
   ramSize: number;
   smp: number;
   icountShift?: number;
@@ -130,28 +140,53 @@ export function parseRunArgs(argv: readonly string[]): RunConfig {
         break;
       }
       case '-kernel':
+        cfg.kernel = needs(i++, a);
+        break;
       case '-initrd':
+        cfg.initrd = needs(i++, a);
+        break;
       case '-append':
-        throw new RunUsageError(`${a} is not supported yet: the pseries machine boots -bios images only (Linux boot is being built)`);
+        cfg.append = needs(i++, a);
+        break;
       default:
         throw new RunUsageError(`unknown option '${a}'`);
     }
   }
-  if (!cfg.bios) throw new RunUsageError('nothing to boot: give -bios IMAGE (a raw image, loaded at 0 and entered at 0x100)');
+  if (!cfg.bios && !cfg.kernel) throw new RunUsageError('nothing to boot: give -kernel VMLINUX (with -initrd, -append) or -bios IMAGE');
+  if (cfg.bios && cfg.kernel) throw new RunUsageError('-kernel and -bios together are not supported (the pseries machine here has no firmware)');
+  if ((cfg.initrd || cfg.append) && !cfg.kernel) throw new RunUsageError(`${cfg.initrd ? '-initrd' : '-append'} needs -kernel`);
   return cfg as RunConfig;
 }
 
+/** The files a configuration names, read by the front end (kernel, initrd, or the -bios image). */
+export interface RunFiles {
+  image?: Uint8Array;
+  kernel?: Uint8Array;
+  initrd?: Uint8Array;
+}
+
 /** Boot the machine; resolves to the exit status (0 when the guest powers off). */
-export async function runMachine(cfg: RunConfig, image: Uint8Array, out: (b: Uint8Array) => void, err: (s: string) => void): Promise<number> {
-  if (image.length > cfg.ramSize) throw new RunUsageError(`image (${image.length} bytes) larger than RAM (${cfg.ramSize} bytes)`);
-  const m = new BareMetalMachine({ ramSize: cfg.ramSize, image, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, mmu: cfg.mmu });
+export async function runMachine(cfg: RunConfig, files: RunFiles, out: (b: Uint8Array) => void, err: (s: string) => void, input?: ConsoleInput): Promise<number> {
+  if (files.image && files.image.length > cfg.ramSize) throw new RunUsageError(`image (${files.image.length} bytes) larger than RAM (${cfg.ramSize} bytes)`);
+  let m: BareMetalMachine;
+  try {
+    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, mmu: cfg.mmu });
+  } catch (e) {
+    if (e instanceof KernelError) throw new RunUsageError(e.message);
+    throw e;
+  }
+  input?.attach((bytes) => m.consoleInput(bytes));
   const end: MachineEnd = await m.run();
+  input?.detach();
   switch (end.kind) {
     case 'poweroff':
       return 0;
     case 'reboot':
       if (!cfg.noReboot) err('tskvm: the guest asked for a reboot; rebooting is not supported yet, stopping\n');
       return 0;
+    case 'panic':
+      err(`tskvm: the guest stopped: ${end.message}\n`);
+      return 1;
     default: {
       const r = m.vcpu.getRegs();
       err(`tskvm: ${end.message}\n`);

@@ -12,6 +12,19 @@ import * as U from '../kvm/uapi.js';
 import { deliverSystemReset, H_SIGNAL_SYS_RESET_ALL_OTHERS } from './system-reset.js';
 import type { KvmRun } from '../kvm/kvm-run.js';
 import { LPCR_AIL, LPCR_ILE } from '../kvm/ppc/lpcr.js';
+import { prepareDirectBoot, type DirectBoot } from './direct-boot.js';
+
+const MSR_SF = 1n << 63n;
+const MSR_ME = 1n << 12n;
+/** The RTAS calls this VMM serves (published in the device tree; anything else answers not-supported). */
+const RTAS_CALLS = ['get-time-of-day', 'power-off', 'system-reboot', 'query-cpu-stopped-state', 'start-cpu', 'stop-self', 'ibm,os-term'];
+/**
+ * The hcall sets the hypervisor core and this VMM implement (PAPR's
+ * ibm,hypertas-functions names). Not yet: hcall-interrupt (XICS), hcall-tce,
+ * hcall-vio, hcall-join, hcall-vphn, hcall-multi-tce, hcall-hpt-resize,
+ * hcall-watchdog.
+ */
+const HYPERTAS_FUNCTIONS = ['hcall-pft', 'hcall-term', 'hcall-dabr', 'hcall-splpar', 'hcall-bulk', 'hcall-set-mode', 'hcall-sprg0', 'hcall-copy', 'hcall-debug'];
 
 /** The vty's unit address (QEMU's first spapr-vty: SPAPR_VIO_REG_BASE). */
 export const VTY_TERMNO = 0x71000000n;
@@ -21,6 +34,8 @@ export const RTAS_SYSTEM_REBOOT = 0x2004;
 export const RTAS_QUERY_CPU_STOPPED_STATE = 0x2005;
 export const RTAS_START_CPU = 0x2006;
 export const RTAS_STOP_SELF = 0x2007;
+export const RTAS_GET_TIME_OF_DAY = 0x2001;
+export const RTAS_IBM_OS_TERM = 0x201f;
 const RTAS_OUT_SUCCESS = 0;
 const RTAS_OUT_HW_ERROR = -1;
 const RTAS_OUT_PARAM_ERROR = -3;
@@ -29,8 +44,17 @@ const RTAS_OUT_NOT_SUPPORTED = -3;
 export interface BareMetalOptions extends KvmOptions {
   /** Guest RAM in bytes (a multiple of 4 KiB). */
   ramSize: number;
-  /** The raw image, loaded at guest physical 0. */
-  image: Uint8Array;
+  /** The raw image, loaded at guest physical 0 (QEMU's -bios). */
+  image?: Uint8Array;
+  /**
+   * A kernel (QEMU's -kernel): loaded as direct-boot.ts says and entered
+   * with a device tree, no firmware. Excludes `image`.
+   */
+  kernel?: Uint8Array;
+  /** The initrd (-initrd), placed after the kernel. */
+  initrd?: Uint8Array;
+  /** The kernel command line (-append). */
+  append?: string;
   /** Where execution starts (QEMU's pseries: 0x100). */
   entry?: number;
   /** Console output. */
@@ -51,6 +75,8 @@ export interface BareMetalOptions extends KvmOptions {
   onHcall?: (nr: number) => number | undefined;
   /** vCPUs (QEMU's -smp): vCPU 0 runs from the entry point, the others wait for RTAS start-cpu. */
   smp?: number;
+  /** The guest's clock at start (ms since the epoch, UTC; QEMU's -rtc base=); default: the host's. */
+  rtcBase?: number;
   /** seed 001: let the partition execute `stop` itself (KVM_CAP_PPC_GUEST_STOP); off, the core emulates it. */
   guestStop?: boolean;
 }
@@ -61,7 +87,7 @@ export function hptShiftForRamSize(ramSize: number): number {
   return Math.min(Math.max(shift, 18), 46);
 }
 
-export type MachineEnd = { kind: 'poweroff' } | { kind: 'reboot' } | { kind: 'error'; message: string };
+export type MachineEnd = { kind: 'poweroff' } | { kind: 'reboot' } | { kind: 'panic'; message: string } | { kind: 'error'; message: string };
 
 export class BareMetalMachine {
   readonly kvm: Kvm;
@@ -71,16 +97,22 @@ export class BareMetalMachine {
   readonly vcpus: HvVcpu[] = [];
   readonly ram: Uint8Array;
   private end: MachineEnd | undefined;
+  /** Host time when the machine was made (the guest clock runs from opts.rtcBase from then). */
+  private readonly started = Date.now();
+  /** How the kernel was laid out (opts.kernel). */
+  readonly boot: DirectBoot | undefined;
   /** vCPUs whose run loop is going (started, not stopped). */
   private readonly running = new Set<HvVcpu>();
   private readonly loops: Array<Promise<void>> = [];
 
   constructor(private readonly opts: BareMetalOptions) {
-    if (opts.image.length > opts.ramSize) throw new RangeError(`image (${opts.image.length} bytes) larger than RAM (${opts.ramSize} bytes)`);
+    const image = opts.image ?? new Uint8Array(0);
+    if (image.length > opts.ramSize) throw new RangeError(`image (${image.length} bytes) larger than RAM (${opts.ramSize} bytes)`);
+    if (opts.kernel && opts.image) throw new RangeError('a kernel or a firmware image, not both');
     this.kvm = new Kvm(opts);
     this.vm = this.kvm.createVm(U.KVM_VM_PPC_HV);
     this.ram = new Uint8Array(opts.ramSize);
-    this.ram.set(opts.image, 0);
+    this.ram.set(image, 0);
     this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
     if (opts.mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
     if (opts.guestStop) this.vm.enableCap(U.KVM_CAP_PPC_GUEST_STOP, [1n]);
@@ -90,6 +122,25 @@ export class BareMetalMachine {
     this.vcpu = this.vcpus[0]!;
     const regs = this.vcpu.getRegs();
     regs.pc = BigInt(opts.entry ?? 0x100);
+    if (opts.kernel) {
+      this.boot = prepareDirectBoot(this.ram, {
+        kernel: opts.kernel,
+        initrd: opts.initrd,
+        bootargs: opts.append,
+        ramSize: opts.ramSize,
+        smp: n,
+        hptShift: hptShiftForRamSize(opts.ramSize),
+        hptMaxPageShift: 16,
+        rtasCalls: RTAS_CALLS,
+        hypertas: HYPERTAS_FUNCTIONS,
+        rngSeed: globalThis.crypto.getRandomValues(new Uint8Array(32)),
+      });
+      regs.pc = BigInt(this.boot.entry);
+      regs.gpr[3] = BigInt(this.boot.r3);
+      regs.gpr[4] = BigInt(this.boot.r4);
+      regs.gpr[5] = 0n;
+      regs.msr = MSR_SF | MSR_ME;
+    }
     this.vcpu.setRegs(regs);
   }
 
@@ -156,10 +207,19 @@ export class BareMetalMachine {
         this.opts.console(bytes.slice(0, len));
         return U.H_SUCCESS;
       }
-      case U.H_GET_TERM_CHAR:
+      case U.H_GET_TERM_CHAR: {
+        // Up to 16 bytes of console input: r4 = count, r5/r6 = the bytes, first one most significant.
         if (h.arg(0) !== VTY_TERMNO) return U.H_PARAMETER;
-        h.setArg(0, 0n); // no input
+        const n = Math.min(16, this.input.length);
+        const b = new Uint8Array(16);
+        b.set(this.input.subarray(0, n));
+        this.input = this.input.slice(n);
+        const dv = new DataView(b.buffer);
+        h.setArg(0, BigInt(n));
+        h.setArg(1, dv.getBigUint64(0));
+        h.setArg(2, dv.getBigUint64(8));
         return U.H_SUCCESS;
+      }
       case U.H_SET_MODE:
         return this.setMode(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
       case U.KVMPPC_H_RTAS:
@@ -174,6 +234,17 @@ export class BareMetalMachine {
       default:
         return this.opts.onHcall?.(nr) ?? U.H_FUNCTION;
     }
+  }
+
+  /** Console input not yet read by the guest (H_GET_TERM_CHAR). */
+  private input = new Uint8Array(0);
+
+  /** Bytes typed at the console: the guest reads them with H_GET_TERM_CHAR (its hvc driver polls). */
+  consoleInput(bytes: Uint8Array): void {
+    const all = new Uint8Array(this.input.length + bytes.length);
+    all.set(this.input);
+    all.set(bytes, this.input.length);
+    this.input = all;
   }
 
   /** Work queued for a vCPU while it is in KVM_RUN, done at its next exit. */
@@ -364,6 +435,26 @@ export class BareMetalMachine {
         for (let i = 0; i < 9; i++) t.kvmRun.papr_hcall.setArg(i, r.gpr[4 + i]!);
         ret(RTAS_OUT_SUCCESS);
         this.start(t);
+        break;
+      }
+      case RTAS_GET_TIME_OF_DAY: {
+        // rets: status, year, month, day, hour, minute, second, nanoseconds (QEMU's rtas_get_time_of_day, UTC).
+        if (nargs !== 0 || nret !== 8) {
+          ret(RTAS_OUT_PARAM_ERROR);
+          break;
+        }
+        const t = new Date((this.opts.rtcBase ?? this.started) + (Date.now() - this.started));
+        [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), t.getUTCMilliseconds() * 1e6].forEach((x, i) => setRet(i + 1, x));
+        ret(RTAS_OUT_SUCCESS);
+        break;
+      }
+      case RTAS_IBM_OS_TERM: {
+        // The guest gave up (Linux's panic): its message, then the machine stops, as QEMU's guest-panicked.
+        const at = arg(0);
+        let end = at;
+        while (end < this.ram.length && end - at < 1024 && this.ram[end] !== 0) end++;
+        ret(RTAS_OUT_SUCCESS);
+        this.finish({ kind: 'panic', message: new TextDecoder('latin1').decode(this.ram.subarray(at, end)).trim() });
         break;
       }
       case RTAS_STOP_SELF:

@@ -1,6 +1,6 @@
 // Where the Debian ppc64el guest software lives (fetched by scripts/fetch-guest.sh).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const GUEST_CACHE = process.env.TSKVM_GUEST_CACHE ?? '/var/cache/tskvm-guest';
@@ -10,4 +10,12 @@ export function busyboxPath(): string {
   const p = join(GUEST_CACHE, 'root/bin/busybox');
   if (!existsSync(p)) throw new Error(`busybox-static not found at ${p}: run scripts/fetch-guest.sh`);
   return p;
+}
+
+/** Path of Debian's ppc64el vmlinux (scripts/fetch-guest.sh). Throws with the fix if absent. */
+export function kernelPath(): string {
+  const boot = join(GUEST_CACHE, 'kernel/root/boot');
+  const k = existsSync(boot) ? readdirSync(boot).find((f) => f.startsWith('vmlinux-')) : undefined;
+  if (!k) throw new Error(`Debian's kernel not found in ${boot}: run scripts/fetch-guest.sh`);
+  return join(boot, k);
 }

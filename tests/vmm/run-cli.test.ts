@@ -30,10 +30,14 @@ describe('tskvm run', () => {
     expect(a.out).toContain('cpu 1 restarted with r3 = 77');
   });
 
-  for (const [args, msg] of [
+  for (const [args, msg, extra] of [
     [['-bios', '/nonexistent.bin'], /^tskvm: \/nonexistent\.bin: No such file or directory\n$/],
-    [['-m', '256M'], /^tskvm: nothing to boot: give -bios IMAGE/],
-    [['-kernel', 'vmlinux'], /^tskvm: -kernel is not supported yet/],
+    [['-m', '256M'], /^tskvm: nothing to boot: give -kernel VMLINUX \(with -initrd, -append\) or -bios IMAGE\n$/],
+    [['-kernel', '/nonexistent/vmlinux'], /^tskvm: \/nonexistent\/vmlinux: No such file or directory\n$/],
+    [['-kernel', '/dev/null'], /^tskvm: \/dev\/null: not a regular file\n$/],
+    [['-kernel', 'package.json'], /^tskvm: kernel: needs guest memory up to 0x[0-9a-f]+, RAM is 0x100000 bytes\n$/, ['-m', '1M']],
+    [['-append', 'quiet', '-bios', 'x'], /^tskvm: -append needs -kernel\n$/],
+    [['-kernel', 'a', '-bios', 'b'], /^tskvm: -kernel and -bios together are not supported/],
     [['-M', 'pseries,cap-htm=on', '-bios', 'x'], /^tskvm: cap-htm=on is not supported by tskvm\n$/],
     [['-M', 'pseries,cap-bogus=1', '-bios', 'x'], /^tskvm: machine option 'cap-bogus' is not supported\n$/],
     [['-M', 'virt', '-bios', 'x'], /^tskvm: machine 'virt' is not supported \(only pseries\)\n$/],
@@ -41,9 +45,9 @@ describe('tskvm run', () => {
     [['-smp', '2,threads=2', '-bios', 'x'], /^tskvm: -smp option 'threads=2' is not supported/],
     [['-frobnicate'], /^tskvm: unknown option '-frobnicate'\n$/],
     [['-m'], /^tskvm: -m needs a value\n$/],
-  ] as Array<[string[], RegExp]>) {
+  ] as Array<[string[], RegExp, string[]?]>) {
     it(`refuses ${args.join(' ')} with one line`, async () => {
-      const t = await cli(args);
+      const t = await cli([...(extra ?? []), ...args]);
       expect(t.status).not.toBe(0);
       expect(t.err).toMatch(msg);
       expect(t.err.split('\n').length).toBe(2);

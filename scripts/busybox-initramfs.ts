@@ -1,0 +1,30 @@
+// An initramfs of Debian's busybox-static and an /init script, written with
+// tskvm's own cpio writer (src/vmm/cpio.ts): what `npm run guest:debian`
+// boots and what the Linux boot test runs.
+
+import { S_IFCHR, S_IFDIR, S_IFREG, writeCpio, type CpioEntry } from '../src/vmm/cpio.js';
+
+/** The interactive /init: mounts the usual file systems and gives a shell on the console. */
+export const INTERACTIVE_INIT = `#!/bin/busybox sh
+/bin/busybox --install -s /bin
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev 2>/dev/null
+echo
+echo "Debian's Linux $(uname -r) on tskvm: busybox sh. 'poweroff -f' stops the machine; Ctrl-A x quits."
+exec setsid cttyhack sh
+`;
+
+export function busyboxInitramfs(busybox: Uint8Array, init: string): Uint8Array {
+  const dir = (name: string): CpioEntry => ({ name, mode: S_IFDIR | 0o755 });
+  return writeCpio([
+    dir('bin'),
+    { name: 'bin/busybox', mode: S_IFREG | 0o755, data: busybox },
+    dir('dev'),
+    { name: 'dev/console', mode: S_IFCHR | 0o600, rdev: [5, 1] },
+    dir('proc'),
+    dir('sys'),
+    dir('tmp'),
+    { name: 'init', mode: S_IFREG | 0o755, data: init },
+  ]);
+}

@@ -1,0 +1,30 @@
+// `npm run guest:debian`: get Debian's ppc64el kernel and busybox (the
+// cache scripts/fetch-guest.sh fills, as root), write an initramfs with a
+// shell, and print the command that boots them.
+
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { busyboxInitramfs, INTERACTIVE_INIT } from './busybox-initramfs.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = process.env.TSKVM_GUEST_CACHE ?? '/var/cache/tskvm-guest';
+
+function kernelPath(): string | undefined {
+  const boot = join(CACHE, 'kernel/root/boot');
+  const k = existsSync(boot) ? readdirSync(boot).find((f) => f.startsWith('vmlinux-')) : undefined;
+  return k && join(boot, k);
+}
+
+if (!kernelPath() || !existsSync(join(CACHE, 'root/bin/busybox'))) {
+  console.log(`fetching Debian's kernel and busybox into ${CACHE} (apt-get download; needs root)…`);
+  execFileSync('bash', [join(ROOT, 'scripts/fetch-guest.sh')], { stdio: 'inherit' });
+}
+const kernel = kernelPath();
+if (!kernel) throw new Error(`no kernel in ${CACHE}/kernel/root/boot`);
+const out = join(ROOT, 'build/debian');
+mkdirSync(out, { recursive: true });
+const initrd = join(out, 'initramfs.cpio');
+writeFileSync(initrd, busyboxInitramfs(readFileSync(join(CACHE, 'root/bin/busybox')), INTERACTIVE_INIT));
+console.log(`kernel:    ${kernel}\ninitramfs: ${initrd}\n\nboot it:\n  npx tskvm run -M pseries -m 512M -nographic -kernel ${kernel} -initrd ${initrd} -append console=hvc0`);

@@ -1,0 +1,39 @@
+// The machine console's input from the process's stdin (tskvm run): raw
+// mode on a terminal, so keys reach the guest as typed (Ctrl-C included);
+// Ctrl-A x quits, as in QEMU's -nographic.
+
+import type { ConsoleInput } from '../../cli/run.js';
+
+export function stdinConsole(onQuit: () => void): ConsoleInput {
+  const stdin = process.stdin;
+  let handler: ((b: Buffer) => void) | undefined;
+  let escape = false;
+  return {
+    attach(deliver) {
+      if (stdin.isTTY) stdin.setRawMode(true);
+      handler = (b: Buffer) => {
+        const out: number[] = [];
+        for (const c of b) {
+          if (escape) {
+            escape = false;
+            if (c === 0x78 /* x */) return onQuit();
+            if (c !== 0x01) out.push(0x01);
+          } else if (c === 0x01 && stdin.isTTY) {
+            escape = true;
+            continue;
+          }
+          out.push(c);
+        }
+        if (out.length) deliver(Uint8Array.from(out));
+      };
+      stdin.on('data', handler);
+      stdin.resume();
+    },
+    detach() {
+      if (handler) stdin.off('data', handler);
+      handler = undefined;
+      if (stdin.isTTY) stdin.setRawMode(false);
+      stdin.pause();
+    },
+  };
+}
