@@ -6,6 +6,7 @@ export const ENOENT = 2;
 export const EEXIST = 17;
 export const EBUSY = 16;
 export const ENXIO = 6;
+export const ENODEV = 19;
 export const EFAULT = 14;
 export const EINTR = 4;
 export const ENOMEM = 12;

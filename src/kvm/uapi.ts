@@ -101,6 +101,10 @@ export const KVM_CAP_PPC_AIL_MODE_3 = 210;
  */
 export const KVM_CAP_PPC_GUEST_STOP = 0x7f00;
 
+// ---- KVM_CREATE_DEVICE types ----
+export const KVM_DEV_TYPE_XICS = 3;
+export const KVM_DEV_TYPE_XIVE = 9;
+
 // ---- KVM_SET_GUEST_DEBUG (struct kvm_guest_debug.control) ----
 export const KVM_GUESTDBG_ENABLE = 0x1;
 export const KVM_GUESTDBG_SINGLESTEP = 0x2;
@@ -220,6 +224,7 @@ export const H_RPT_INVALIDATE = 0x448;
 /** The last PAPR hcall number KVM gates with enabled_hcalls (H_GUEST_DELETE). */
 export const MAX_HCALL_OPCODE = 0x488;
 export const KVMPPC_H_RTAS = 0xf000;
+export const H_VIO_SIGNAL = 0x104;
 
 // KVM_INTERRUPT (struct kvm_interrupt.irq, PPC): the external-interrupt line when the irqchip is in userspace.
 export const KVM_INTERRUPT_SET = 0xffffffff;

@@ -13,18 +13,23 @@ import { deliverSystemReset, H_SIGNAL_SYS_RESET_ALL_OTHERS } from './system-rese
 import type { KvmRun } from '../kvm/kvm-run.js';
 import { LPCR_AIL, LPCR_ILE } from '../kvm/ppc/lpcr.js';
 import { prepareDirectBoot, type DirectBoot } from './direct-boot.js';
+import { RTAS_TOKENS } from './pseries-dt.js';
 
 const MSR_SF = 1n << 63n;
 const MSR_ME = 1n << 12n;
 /** The RTAS calls this VMM serves (published in the device tree; anything else answers not-supported). */
-const RTAS_CALLS = ['get-time-of-day', 'power-off', 'system-reboot', 'query-cpu-stopped-state', 'start-cpu', 'stop-self', 'ibm,os-term'];
+const XICS_RTAS_CALLS = ['ibm,set-xive', 'ibm,get-xive', 'ibm,int-off', 'ibm,int-on'];
+export const RTAS_CALLS = ['get-time-of-day', 'power-off', 'system-reboot', 'query-cpu-stopped-state', 'start-cpu', 'stop-self', 'ibm,os-term', ...XICS_RTAS_CALLS];
+/** XICS sources QEMU's pseries gives its devices (SPAPR_IRQ_EPOW, _HOTPLUG, the first VIO device's). */
+const IRQ_EPOW = 0x1000;
+const IRQ_HOTPLUG = 0x1001;
+const IRQ_VTY = 0x1100;
 /**
  * The hcall sets the hypervisor core and this VMM implement (PAPR's
- * ibm,hypertas-functions names). Not yet: hcall-interrupt (XICS), hcall-tce,
- * hcall-vio, hcall-join, hcall-vphn, hcall-multi-tce, hcall-hpt-resize,
- * hcall-watchdog.
+ * ibm,hypertas-functions names). Not yet: hcall-tce, hcall-join, hcall-vphn,
+ * hcall-multi-tce, hcall-hpt-resize, hcall-watchdog.
  */
-const HYPERTAS_FUNCTIONS = ['hcall-pft', 'hcall-term', 'hcall-dabr', 'hcall-splpar', 'hcall-bulk', 'hcall-set-mode', 'hcall-sprg0', 'hcall-copy', 'hcall-debug'];
+export const HYPERTAS_FUNCTIONS = ['hcall-pft', 'hcall-term', 'hcall-dabr', 'hcall-interrupt', 'hcall-vio', 'hcall-splpar', 'hcall-bulk', 'hcall-set-mode', 'hcall-sprg0', 'hcall-copy', 'hcall-debug'];
 
 /** The vty's unit address (QEMU's first spapr-vty: SPAPR_VIO_REG_BASE). */
 export const VTY_TERMNO = 0x71000000n;
@@ -118,7 +123,17 @@ export class BareMetalMachine {
     if (opts.guestStop) this.vm.enableCap(U.KVM_CAP_PPC_GUEST_STOP, [1n]);
     const n = opts.smp ?? 1;
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new RangeError(`smp ${n}: 1..64 vCPUs`);
-    for (let i = 0; i < n; i++) this.vcpus.push(this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold }));
+    // The interrupt controller, in the core as with QEMU's kernel-irqchip:
+    // XICS, its sources (the vty, the EPOW and hot-plug event sources, all
+    // message-signalled as QEMU claims them) and its RTAS calls.
+    const xics = this.vm.createDevice(U.KVM_DEV_TYPE_XICS);
+    for (const irq of [IRQ_VTY, IRQ_EPOW, IRQ_HOTPLUG]) xics.claim(irq, false);
+    for (const name of XICS_RTAS_CALLS) this.vm.defineRtasToken(name, RTAS_TOKENS[name]!);
+    for (let i = 0; i < n; i++) {
+      const v = this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold });
+      v.enableCap(U.KVM_CAP_IRQ_XICS, [0n, BigInt(i)]);
+      this.vcpus.push(v);
+    }
     this.vcpu = this.vcpus[0]!;
     const regs = this.vcpu.getRegs();
     regs.pc = BigInt(opts.entry ?? 0x100);
@@ -220,6 +235,12 @@ export class BareMetalMachine {
         h.setArg(2, dv.getBigUint64(8));
         return U.H_SUCCESS;
       }
+      case U.H_VIO_SIGNAL:
+        // The vty's interrupt on (1) or off (0): QEMU's h_vio_signal, signal mask 1.
+        if (h.arg(0) !== VTY_TERMNO) return U.H_PARAMETER;
+        if (h.arg(1) & ~1n) return U.H_PARAMETER;
+        this.vtySignal = Number(h.arg(1));
+        return U.H_SUCCESS;
       case U.H_SET_MODE:
         return this.setMode(h.arg(0), h.arg(1), h.arg(2), h.arg(3));
       case U.KVMPPC_H_RTAS:
@@ -236,11 +257,19 @@ export class BareMetalMachine {
     }
   }
 
+  /** H_VIO_SIGNAL's mode for the vty (kept, as QEMU keeps it; the vty's input interrupt does not look at it). */
+  private vtySignal = 0;
   /** Console input not yet read by the guest (H_GET_TERM_CHAR). */
   private input = new Uint8Array(0);
 
   /** Bytes typed at the console: the guest reads them with H_GET_TERM_CHAR (its hvc driver polls). */
   consoleInput(bytes: Uint8Array): void {
+    // An edge when the buffer goes from empty to not (QEMU's spapr_vty_receive,
+    // spapr_vio_irq_pulse: whatever H_VIO_SIGNAL said — Linux's hvc_vio never calls it).
+    if (this.input.length === 0 && bytes.length) {
+      this.vm.irqLine(IRQ_VTY, 1);
+      this.vm.irqLine(IRQ_VTY, 0);
+    }
     const all = new Uint8Array(this.input.length + bytes.length);
     all.set(this.input);
     all.set(bytes, this.input.length);

@@ -9,6 +9,7 @@ import { Kvm, KvmError } from '../../src/kvm/kvm.js';
 import type { HvVcpu } from '../../src/kvm/ppc/hv-vcpu.js';
 import type { HvVm } from '../../src/kvm/ppc/hv-vm.js';
 import { IN_CORE_HCALLS } from '../../src/kvm/ppc/hcalls.js';
+import { XICS_IRQ_BASE } from '../../src/kvm/ppc/xics.js';
 import * as U from '../../src/kvm/uapi.js';
 import { LPCR_AIL, LPCR_ILE, LPCR_VPM0, LPCR_HR } from '../../src/kvm/ppc/lpcr.js';
 
@@ -235,12 +236,19 @@ describe('hostile arguments to every in-core hcall', () => {
 
       const { vm, cpu, put } = machine(kvm);
       if (mode === 'hash') vm.allocateHtab(18); // 16384 entries: small indices often hit
-      vm.createVcpu(1);
+      // The in-kernel XICS with its RTAS calls, so its hcalls and H_RTAS are fuzzed in the core too.
+      const xics = vm.createDevice(U.KVM_DEV_TYPE_XICS);
+      for (let i = 0; i < 4; i++) xics.claim(XICS_IRQ_BASE + i, i % 2 === 1);
+      ['ibm,set-xive', 'ibm,get-xive', 'ibm,int-off', 'ibm,int-on'].forEach((n, i) => vm.defineRtasToken(n, 0x200a + i));
+      cpu.enableCap(U.KVM_CAP_IRQ_XICS, [0n, 0n]);
+      vm.createVcpu(1).enableCap(U.KVM_CAP_IRQ_XICS, [0n, 1n]);
       for (const nr of Object.keys(IN_CORE_HCALLS).map(Number)) if (nr <= U.MAX_HCALL_OPCODE) vm.enableCap(U.KVM_CAP_PPC_ENABLE_HCALL, [BigInt(nr), 1n]);
       // The hcall, then its r3 reported through an hcall the VMM serves (H_GET_TERM_CHAR's r4).
       put(0x100, [SC1, OR_R4_R3, LI_R3_GET_TERM_CHAR, SC1, B_BACK(0)]);
       // A decrementer handler that pushes DEC far away again (H_CEDE enables EE).
       put(0x900, [0x3c007fff /* lis r0,0x7fff */, 0x7c1603a6 /* mtdec r0 */, 0x4c000024 /* rfid */]);
+      // An external interrupt (XICS: an IPI the fuzz sent itself) returns with MSR[EE] off: masked, not a storm.
+      put(0x500, [0x7c1b02a6 /* mfsrr1 r0 */, 0x68008000 /* xori r0,r0,0x8000 (EE) */, 0x7c1b03a6 /* mtsrr1 r0 */, 0x4c000024 /* rfid */]);
       const nrs = Object.keys(IN_CORE_HCALLS).map(Number);
       const next = rng(mode === 'hash' ? 0x4a54n : 0x7e57n);
       const N = Number(process.env.TSKVM_HCALL_FUZZ ?? 20_000);

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFdt, parseFdt, type FdtNode } from '../../src/vmm/fdt.js';
 import { prepareDirectBoot } from '../../src/vmm/direct-boot.js';
-import { hptShiftForRamSize } from '../../src/vmm/bare-metal.js';
+import { HYPERTAS_FUNCTIONS, hptShiftForRamSize, RTAS_CALLS } from '../../src/vmm/bare-metal.js';
 import { pseriesDeviceTree } from '../../src/vmm/pseries-dt.js';
 import { buildGuest, QEMU_PSERIES } from '../harness/guests.js';
 
@@ -42,7 +42,7 @@ const DELIBERATE: Record<string, string> = {
   '/chosen:qemu,boot-kernel': 'a hint for SLOF: tskvm has no firmware and enters the kernel itself',
   '/chosen:qemu,boot-kernel-le': 'a hint for SLOF',
   '/rtas:qemu,hypertas-functions': "QEMU's own hcall set (hcall-memop1: H_PAGE_INIT's copy extension)",
-  '/rtas:ibm,hypertas-functions': 'only the hcall sets implemented (no hcall-interrupt/-tce/-vio/-join/-vphn/-multi-tce/-hpt-resize/-watchdog yet)',
+  '/rtas:ibm,hypertas-functions': 'only the hcall sets implemented (no hcall-tce/-join/-vphn/-multi-tce/-hpt-resize/-watchdog yet)',
   '/rtas:rtas-size': 'the stub plus its error-log area, sized here (QEMU: SLOF instantiates RTAS)',
   '/rtas:linux,rtas-base': 'firmware adds it when it instantiates RTAS; the direct boot has none, so the tree says where the stub is',
   '/rtas:linux,rtas-entry': 'as linux,rtas-base',
@@ -51,10 +51,6 @@ const DELIBERATE: Record<string, string> = {
   '/rtas:set-time-of-day': 'not served yet',
   '/rtas:ibm,get-system-parameter': 'not served yet',
   '/rtas:ibm,set-system-parameter': 'not served yet',
-  '/rtas:ibm,set-xive': 'comes with XICS',
-  '/rtas:ibm,get-xive': 'comes with XICS',
-  '/rtas:ibm,int-off': 'comes with XICS',
-  '/rtas:ibm,int-on': 'comes with XICS',
   '/rtas:check-exception': 'comes with the event sources',
   '/rtas:event-scan': 'not served yet',
   '/rtas:ibm,set-tce-bypass': 'no IOMMU',
@@ -122,8 +118,8 @@ describe('the pseries device tree vs QEMU 7.2', () => {
     smp: SMP,
     hptShift: hptShiftForRamSize(RAM),
     hptMaxPageShift: 16,
-    rtasCalls: ['get-time-of-day', 'power-off', 'system-reboot', 'query-cpu-stopped-state', 'start-cpu', 'stop-self', 'ibm,os-term'],
-    hypertas: ['hcall-pft', 'hcall-term', 'hcall-dabr', 'hcall-splpar', 'hcall-bulk', 'hcall-set-mode', 'hcall-sprg0', 'hcall-copy', 'hcall-debug'],
+    rtasCalls: RTAS_CALLS,
+    hypertas: HYPERTAS_FUNCTIONS,
     rngSeed: new Uint8Array(32),
   });
   const blob = ram.subarray(boot.fdtAddr, boot.fdtAddr + 0x100000);

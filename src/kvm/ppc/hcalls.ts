@@ -36,7 +36,52 @@ function setDabr(v: HvVcpu, dabr: bigint, dabrx: bigint): number {
   return U.H_SUCCESS;
 }
 
+/** The XICS hcalls: the core's when the vCPU is connected to its XICS (kvmppc_xics_hcall), else the VMM's. */
+function xicsHcall(nr: number): HcallHandler {
+  return (v) => (v.vm.xics && v.icp ? v.vm.xics.hcall(v, v.icp, nr) : U.H_TOO_HARD);
+}
+
+/**
+ * H_RTAS in the core (kvmppc_rtas_hcall): a call whose token the VMM gave
+ * the core (KVM_PPC_RTAS_DEFINE_TOKEN) is served here — r4 is the real
+ * address of the big-endian rtas_args — anything else goes to the VMM.
+ */
+function rtasHcall(v: HvVcpu): number {
+  const xics = v.vm.xics;
+  if (!xics || v.vm.rtasTokens.size === 0) return U.H_TOO_HARD;
+  const a = arg(v, 0);
+  if (a > 0xffffffffffffn) return U.H_TOO_HARD;
+  const phys = v.vm.phys;
+  const head = phys.read(Number(a), 12);
+  if (!head) return U.H_TOO_HARD;
+  const hv = new DataView(head.buffer, head.byteOffset, 12);
+  const name = v.vm.rtasTokens.get(hv.getUint32(0));
+  if (!name) return U.H_TOO_HARD;
+  const nargs = hv.getUint32(4);
+  const nret = hv.getUint32(8);
+  if (nargs > 16 || nret > 16) return U.H_PARAMETER;
+  const body = phys.read(Number(a) + 12, 4 * (nargs + nret));
+  if (!body) return U.H_PARAMETER;
+  const bv = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const args = Array.from({ length: nargs }, (_, i) => bv.getUint32(4 * i));
+  const rets = xics.rtas(name, args, nret);
+  if (!rets) return U.H_TOO_HARD;
+  const out = new Uint8Array(4 * nret);
+  const ov = new DataView(out.buffer);
+  rets.slice(0, nret).forEach((r, i) => ov.setInt32(4 * i, r));
+  phys.write(Number(a) + 12 + 4 * nargs, out);
+  return U.H_SUCCESS;
+}
+
 export const IN_CORE_HCALLS: Readonly<Record<number, HcallHandler>> = {
+  // XICS (xics.ts), when the VMM made one and connected the vCPU.
+  [U.H_CPPR]: xicsHcall(U.H_CPPR),
+  [U.H_EOI]: xicsHcall(U.H_EOI),
+  [U.H_XIRR]: xicsHcall(U.H_XIRR),
+  [U.H_XIRR_X]: xicsHcall(U.H_XIRR_X),
+  [U.H_IPI]: xicsHcall(U.H_IPI),
+  [U.H_IPOLL]: xicsHcall(U.H_IPOLL),
+  [U.KVMPPC_H_RTAS]: rtasHcall,
   // The hashed page table (hpt-hcalls.ts).
   ...HPT_HCALLS,
 

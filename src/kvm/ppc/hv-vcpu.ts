@@ -35,6 +35,8 @@ import {
   VEC_SYSCALL,
 } from '../../cpu/ppc64/interrupt.js';
 import { KvmRun } from '../kvm-run.js';
+import { KvmError, EBUSY, EEXIST, EINVAL } from '../errors.js';
+import type { Icp } from './xics.js';
 import * as U from '../uapi.js';
 import type { HvVm } from './hv-vm.js';
 import { IN_CORE_HCALLS } from './hcalls.js';
@@ -113,6 +115,24 @@ export class HvVcpu {
    * allows — at once, or when it next sets EE (the mediated delivery KVM
    * gets from LPCR[MER]) — and a ceded or waiting vCPU wakes for it.
    */
+  /** This vCPU's XICS presentation controller (KVM_CAP_IRQ_XICS). */
+  icp: Icp | undefined;
+
+  /** KVM_ENABLE_CAP on the vCPU: KVM_CAP_IRQ_XICS (args: device, server number) connects it to the in-kernel XICS. */
+  enableCap(cap: number, args: readonly bigint[] = []): void {
+    if (cap !== U.KVM_CAP_IRQ_XICS) throw new KvmError(EINVAL, `capability ${cap} cannot be enabled on a vCPU`);
+    const xics = this.vm.xics;
+    if (!xics) throw new KvmError(EINVAL, 'KVM_CAP_IRQ_XICS without an XICS device');
+    if (this.icp) throw new KvmError(EBUSY, 'this vCPU is connected to XICS already');
+    const server = Number(args[1] ?? BigInt(this.id));
+    if (!Number.isInteger(server) || server < 0 || server > 0xffffffff) throw new KvmError(EINVAL, `bad XICS server ${server}`);
+    try {
+      this.icp = xics.connect(this, server);
+    } catch (e) {
+      throw new KvmError(EEXIST, (e as Error).message);
+    }
+  }
+
   /** KVM_SET_GUEST_DEBUG's control word (KVM_GUESTDBG_*). */
   private guestDebug = 0;
 

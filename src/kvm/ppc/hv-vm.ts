@@ -3,7 +3,8 @@
 // handles, the capabilities the VMM chose, and its vCPUs.
 
 import { PhysMap } from '../../memory/phys-map.js';
-import { KvmError, EEXIST, EINVAL, EBUSY } from '../errors.js';
+import { KvmError, EEXIST, EINVAL, EBUSY, ENODEV, ENOENT, ENXIO } from '../errors.js';
+import { XicsDevice } from './xics.js';
 import type { HostPlatform } from '../platform.js';
 import * as U from '../uapi.js';
 import { HvVcpu, type VcpuOptions } from './hv-vcpu.js';
@@ -37,6 +38,9 @@ const DEFAULT_HCALLS = [
 ];
 
 export const MAX_VCPUS = 2048;
+
+/** RTAS calls the core can serve (book3s_rtas.c's table: the XICS ones). */
+const RTAS_IN_CORE = ['ibm,set-xive', 'ibm,get-xive', 'ibm,int-off', 'ibm,int-on'];
 
 /** LPIDs a partition may get: 0 is the host's, the last never runs a guest (the value loaded between partitions). */
 export const LPID_BITS = 12;
@@ -127,6 +131,9 @@ export class HvVm {
       case U.KVM_CAP_SYNC_MMU:
       case U.KVM_CAP_PPC_GUEST_STOP:
       case U.KVM_CAP_SET_GUEST_DEBUG:
+      case U.KVM_CAP_DEVICE_CTRL:
+      case U.KVM_CAP_IRQ_XICS:
+      case U.KVM_CAP_PPC_RTAS:
         return 1;
       case U.KVM_CAP_NR_VCPUS:
       case U.KVM_CAP_MAX_VCPUS:
@@ -159,6 +166,35 @@ export class HvVm {
       default:
         throw new KvmError(EINVAL, `capability ${cap} cannot be enabled on this VM`);
     }
+  }
+
+  /** The in-kernel interrupt controller (KVM_CREATE_DEVICE KVM_DEV_TYPE_XICS), if the VMM made one. */
+  xics: XicsDevice | undefined;
+  /** RTAS calls served in the core, by token (KVM_PPC_RTAS_DEFINE_TOKEN). */
+  readonly rtasTokens = new Map<number, string>();
+
+  /**
+   * KVM_CREATE_DEVICE. XICS is the one device the core has (KVM on POWER9
+   * also offers XIVE; ENODEV here, as from a kernel built without it).
+   */
+  createDevice(type: number): XicsDevice {
+    if (type !== U.KVM_DEV_TYPE_XICS) throw new KvmError(ENODEV, `device type ${type} is not available (XICS only)`);
+    if (this.xics) throw new KvmError(EEXIST, 'an XICS device exists already');
+    this.xics = new XicsDevice();
+    return this.xics;
+  }
+
+  /** KVM_IRQ_LINE: drive XICS source `irq` (an MSI fires on 1, an LSI follows the level). */
+  irqLine(irq: number, level: number): void {
+    if (!this.xics) throw new KvmError(ENXIO, 'KVM_IRQ_LINE without an interrupt controller');
+    if (!this.xics.irqLine(irq, level)) throw new KvmError(EINVAL, `KVM_IRQ_LINE: no source ${irq}`);
+  }
+
+  /** KVM_PPC_RTAS_DEFINE_TOKEN: serve the RTAS call `name` in the core under `token` (token 0 removes it). */
+  defineRtasToken(name: string, token: number): void {
+    if (!RTAS_IN_CORE.includes(name)) throw new KvmError(ENOENT, `RTAS call '${name}' is not served in the core`);
+    for (const [t, n] of this.rtasTokens) if (n === name) this.rtasTokens.delete(t);
+    if (token) this.rtasTokens.set(token >>> 0, name);
   }
 
   setUserMemoryRegion(r: UserMemoryRegion): void {
