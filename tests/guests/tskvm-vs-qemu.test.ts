@@ -101,6 +101,8 @@ const GUESTS: Array<[string, 'radix' | 'hash', number?]> = [
   // KVM; with two vCPUs, resets of the other one while it runs.
   ['sreset', 'hash'],
   ['sreset', 'radix', 2],
+  // XICS: IPIs, CPPR masking and resend, the RTAS xive calls — in tskvm's core.
+  ['xics', 'radix'],
 ];
 const TIERS: Array<[string, number]> = [
   ['interpreter', -1],
