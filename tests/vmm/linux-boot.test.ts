@@ -2,7 +2,9 @@
 // pseries machine (hash MMU, entered directly with a device tree) to a
 // busybox userspace from an initramfs, which reports what it sees and powers
 // off through RTAS. The kernel is the oracle: it must come up, find a POWER9
-// pSeries LPAR, run /init, and leave through power-off, not a panic.
+// pSeries LPAR, run /init, and leave through power-off, not a panic. With
+// two vCPUs the second is started through RTAS start-cpu and the two talk
+// through XICS IPIs.
 
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -22,26 +24,29 @@ poweroff -f
 `;
 
 describe("Debian's Linux on the pseries machine", () => {
-  it('boots to a busybox userspace and powers off', async () => {
-    const out: Uint8Array[] = [];
-    const m = new BareMetalMachine({
-      ramSize: 256 << 20,
-      kernel: new Uint8Array(readFileSync(kernelPath())),
-      initrd: busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INIT),
-      append: 'console=hvc0 quiet',
-      console: (b) => out.push(b),
-      mmu: 'hash',
-    });
-    const end = await m.run();
-    const log = Buffer.concat(out).toString('latin1');
-    expect(end, log.slice(-3000)).toEqual({ kind: 'poweroff' });
-    expect(log).toMatch(/^init: kernel 6\.1\.\d+-\d+-powerpc64le ppc64le$/m);
-    expect(log).toMatch(/^cpu = POWER9 \(raw\), altivec supported$/m);
-    expect(log).toMatch(/^platform = pSeries$/m);
-    expect(log).toMatch(/^model = IBM pSeries \(emulated by tskvm\)$/m);
-    expect(log).toMatch(/^MMU = Hash$/m);
-    expect(log).toMatch(/^init: 1 cpu\(s\), MemTotal: \d+ kB$/m);
-    // md5sum of "the quick brown fox\n" computed by the guest (the host's md5sum gives the same).
-    expect(log).toContain('init: sum 73ab1c2afe3a63b8ab4d7da2a4ddb351  -');
-  }, 240_000);
+  for (const smp of [1, 2]) {
+    it(`boots to a busybox userspace and powers off (-smp ${smp})`, async () => {
+      const out: Uint8Array[] = [];
+      const m = new BareMetalMachine({
+        ramSize: 256 << 20,
+        kernel: new Uint8Array(readFileSync(kernelPath())),
+        initrd: busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INIT),
+        append: 'console=hvc0 quiet',
+        console: (b) => out.push(b),
+        mmu: 'hash',
+        smp,
+      });
+      const end = await m.run();
+      const log = Buffer.concat(out).toString('latin1');
+      expect(end, log.slice(-3000)).toEqual({ kind: 'poweroff' });
+      expect(log).toMatch(/^init: kernel 6\.1\.\d+-\d+-powerpc64le ppc64le$/m);
+      expect(log).toMatch(/^cpu = POWER9 \(raw\), altivec supported$/m);
+      expect(log).toMatch(/^platform = pSeries$/m);
+      expect(log).toMatch(/^model = IBM pSeries \(emulated by tskvm\)$/m);
+      expect(log).toMatch(/^MMU = Hash$/m);
+      expect(log).toMatch(new RegExp(`^init: ${smp} cpu\\(s\\), MemTotal: \\d+ kB$`, 'm'));
+      // md5sum of "the quick brown fox\n" computed by the guest (the host's md5sum gives the same).
+      expect(log).toContain('init: sum 73ab1c2afe3a63b8ab4d7da2a4ddb351  -');
+    }, 240_000);
+  }
 });
