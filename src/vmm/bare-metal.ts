@@ -104,6 +104,8 @@ export class BareMetalMachine {
   private end: MachineEnd | undefined;
   /** Host time when the machine was made (the guest clock runs from opts.rtcBase from then). */
   private readonly started = Date.now();
+  /** The partition's MMU at start. */
+  readonly mmu: 'radix' | 'hash';
   /** How the kernel was laid out (opts.kernel). */
   readonly boot: DirectBoot | undefined;
   /** vCPUs whose run loop is going (started, not stopped). */
@@ -119,7 +121,11 @@ export class BareMetalMachine {
     this.ram = new Uint8Array(opts.ramSize);
     this.ram.set(image, 0);
     this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
-    if (opts.mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
+    // A kernel gets the MMU Linux would have negotiated at CAS: radix, the
+    // POWER9 default, unless its command line says disable_radix.
+    const mmu = opts.kernel && opts.mmu === undefined ? (/(^|\s)disable_radix(=(yes|on|1))?(\s|$)/.test(opts.append ?? '') ? 'hash' : 'radix') : (opts.mmu ?? 'radix');
+    this.mmu = mmu;
+    if (mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
     if (opts.guestStop) this.vm.enableCap(U.KVM_CAP_PPC_GUEST_STOP, [1n]);
     const n = opts.smp ?? 1;
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new RangeError(`smp ${n}: 1..64 vCPUs`);
@@ -149,6 +155,7 @@ export class BareMetalMachine {
         rtasCalls: RTAS_CALLS,
         hypertas: HYPERTAS_FUNCTIONS,
         rngSeed: globalThis.crypto.getRandomValues(new Uint8Array(32)),
+        cas: mmu,
       });
       regs.pc = BigInt(this.boot.entry);
       regs.gpr[3] = BigInt(this.boot.r3);

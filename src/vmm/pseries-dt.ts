@@ -76,6 +76,12 @@ export interface PseriesTreeOptions {
   rtasCalls: readonly string[];
   /** ibm,hypertas-functions: the hcall sets the hypervisor and VMM implement. */
   hypertas: readonly string[];
+  /**
+   * The MMU the partition offers, as client-architecture-support would have
+   * settled it: 'radix' (with GTSE) or 'hash'. Undefined: QEMU's pre-CAS
+   * tree ([00 00]: Linux then uses hash).
+   */
+  cas?: 'radix' | 'hash';
   /** 32 bytes for /chosen/rng-seed (QEMU gives random ones). */
   rngSeed?: Uint8Array;
 }
@@ -92,6 +98,24 @@ function segmentPageSizes(maxShift: number): number[] {
   return out;
 }
 
+/**
+ * /chosen/ibm,architecture-vec-5 after CAS, encoded as QEMU's spapr_dt_ovec
+ * does: byte 0 is the vector's length - 1, byte n is option byte n. What the
+ * direct boot negotiates: byte 24, the MMU (0x40 radix, 0x00 hash), and byte
+ * 26's 0x40, radix guest translation shootdown (tlbie from the guest), as
+ * QEMU grants on POWER9. Linux reads them in early_check_vec5.
+ */
+export function architectureVec5(cas: 'radix' | 'hash' | undefined): Uint8Array {
+  if (cas === undefined) return prop.bytes(0, 0);
+  const v = new Uint8Array(27);
+  v[0] = 25;
+  if (cas === 'radix') {
+    v[24] = 0x40; // OV5_MMU_RADIX
+    v[26] = 0x40; // OV5_RADIX_GTSE
+  }
+  return v;
+}
+
 export function pseriesDeviceTree(o: PseriesTreeOptions): FdtNode {
   const root = new FdtNode('');
   root
@@ -103,7 +127,7 @@ export function pseriesDeviceTree(o: PseriesTreeOptions): FdtNode {
 
   const chosen = root.child('chosen');
   chosen
-    .set('ibm,architecture-vec-5', prop.bytes(0, 0))
+    .set('ibm,architecture-vec-5', architectureVec5(o.cas))
     .set('ibm,arch-vec-5-platform-support', prop.u32(0x178018c0, 0x19001a40))
     .set('linux,pci-probe-only', prop.u32(0))
     .set('stdout-path', prop.str(`/vdevice/vty@${VTY_REG.toString(16)}`))
