@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { BareMetalMachine } from '../../src/vmm/bare-metal.js';
-import { busyboxInitramfs } from '../../scripts/busybox-initramfs.js';
+import { busyboxInitramfs, INTERACTIVE_INIT } from '../../scripts/busybox-initramfs.js';
 import { busyboxPath, kernelPath } from '../harness/guest-files.js';
 
 const INIT = `#!/bin/busybox sh
@@ -54,4 +54,35 @@ describe("Debian's Linux on the pseries machine", () => {
       expect(log).toContain('init: sum 73ab1c2afe3a63b8ab4d7da2a4ddb351  -');
     }, 240_000);
   }
+});
+
+describe("Debian's Linux: a console session", () => {
+  it('answers commands typed at the shell prompt (console input through the vty interrupt)', async () => {
+    let text = '';
+    const m = new BareMetalMachine({
+      ramSize: 256 << 20,
+      kernel: new Uint8Array(readFileSync(kernelPath())),
+      initrd: busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INTERACTIVE_INIT),
+      append: 'console=hvc0 quiet',
+      console: (b) => (text += Buffer.from(b).toString('latin1')),
+    });
+    // Each command once the previous prompt is there, as a person would type.
+    const script = ['uname -a', 'grep -m1 ^cpu /proc/cpuinfo', 'echo $((6 * 7)) $((1 << 40))', 'echo tskvm > /tmp/f && cat /tmp/f && wc -c < /tmp/f', 'poweroff -f'];
+    let prompts = 0;
+    const typer = setInterval(() => {
+      const seen = text.split('/ # ').length - 1;
+      if (seen > prompts && script.length) {
+        prompts = seen;
+        m.consoleInput(new TextEncoder().encode(`${script.shift()}\n`));
+      }
+    }, 50);
+    const end = await m.run();
+    clearInterval(typer);
+    expect(end, text.slice(-2000)).toEqual({ kind: 'poweroff' });
+    const after = text.slice(text.indexOf('/ # '));
+    expect(after).toMatch(/^Linux \(none\) 6\.1\.\d+-\d+-powerpc64le #1 SMP Debian .* ppc64le GNU\/Linux\r?$/m);
+    expect(after).toMatch(/^cpu\s+: POWER9 \(raw\), altivec supported\r?$/m);
+    expect(after).toMatch(/^42 1099511627776\r?$/m);
+    expect(after).toMatch(/^tskvm\r?\n6\r?$/m); // "tskvm\n" is 6 bytes
+  }, 240_000);
 });
