@@ -23,6 +23,8 @@ export interface RunConfig {
   kernel?: string;
   initrd?: string;
   append?: string;
+  /** -rtc base=: the guest clock's start (ms since the epoch, UTC). */
+  rtcBase?: number;
   ramSize: number;
   smp: number;
   icountShift?: number;
@@ -142,6 +144,21 @@ export function parseRunArgs(argv: readonly string[]): RunConfig {
       case '-kernel':
         cfg.kernel = needs(i++, a);
         break;
+      case '-rtc': {
+        // QEMU's -rtc base=utc|localtime|YYYY-MM-DD[THH:MM:SS] (clock= and driftfix= accepted and ignored).
+        const v = needs(i++, a);
+        for (const part of v.split(',')) {
+          const [k, val = ''] = part.split('=');
+          if (k === 'clock' || k === 'driftfix') continue;
+          if (k !== 'base') throw new RunUsageError(`-rtc option '${k}' is not supported`);
+          if (val === 'utc' || val === 'localtime') continue;
+          const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?$/.exec(val);
+          const t = m ? Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0)) : NaN;
+          if (!Number.isFinite(t)) throw new RunUsageError(`-rtc base=${val}: expected utc, localtime or YYYY-MM-DD[THH:MM:SS]`);
+          cfg.rtcBase = t;
+        }
+        break;
+      }
       case '-initrd':
         cfg.initrd = needs(i++, a);
         break;
@@ -170,7 +187,7 @@ export async function runMachine(cfg: RunConfig, files: RunFiles, out: (b: Uint8
   if (files.image && files.image.length > cfg.ramSize) throw new RunUsageError(`image (${files.image.length} bytes) larger than RAM (${cfg.ramSize} bytes)`);
   let m: BareMetalMachine;
   try {
-    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, mmu: cfg.mmu });
+    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, rtcBase: cfg.rtcBase, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, mmu: cfg.mmu });
   } catch (e) {
     if (e instanceof KernelError) throw new RunUsageError(e.message);
     throw e;

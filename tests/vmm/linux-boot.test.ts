@@ -20,6 +20,7 @@ echo "init: kernel $(uname -r) $(uname -m)"
 grep -E '^(cpu|platform|model|MMU)' /proc/cpuinfo | sed 's/[[:space:]]*:[[:space:]]*/ = /'
 echo "init: $(grep -c ^processor /proc/cpuinfo) cpu(s), $(grep MemTotal /proc/meminfo | tr -s ' ')"
 echo "init: sum $(echo 'the quick brown fox' | md5sum)"
+echo "init: date $(date -u +%Y-%m-%d)"
 poweroff -f
 `;
 
@@ -39,6 +40,7 @@ describe("Debian's Linux on the pseries machine", () => {
         append: `console=hvc0 quiet${mmu === 'hash' ? ' disable_radix' : ''}`,
         console: (b) => out.push(b),
         smp,
+        rtcBase: Date.UTC(2030, 0, 2, 3, 4, 5), // -rtc base=2030-01-02T03:04:05
       });
       const end = await m.run();
       const log = Buffer.concat(out).toString('latin1');
@@ -52,6 +54,8 @@ describe("Debian's Linux on the pseries machine", () => {
       expect(log).toMatch(new RegExp(`^init: ${smp} cpu\\(s\\), MemTotal: \\d+ kB$`, 'm'));
       // md5sum of "the quick brown fox\n" computed by the guest (the host's md5sum gives the same).
       expect(log).toContain('init: sum 73ab1c2afe3a63b8ab4d7da2a4ddb351  -');
+      // The kernel set its clock from RTAS get-time-of-day at boot.
+      expect(log).toContain('init: date 2030-01-02');
     }, 240_000);
   }
 });

@@ -44,6 +44,8 @@ describe('tskvm run', () => {
     [['-m', 'lots', '-bios', 'x'], /^tskvm: invalid size 'lots'/],
     [['-smp', '2,threads=2', '-bios', 'x'], /^tskvm: -smp option 'threads=2' is not supported/],
     [['-frobnicate'], /^tskvm: unknown option '-frobnicate'\n$/],
+    [['-rtc', 'base=yesterday', '-bios', 'x'], /^tskvm: -rtc base=yesterday: expected utc, localtime or YYYY-MM-DD\[THH:MM:SS\]\n$/],
+    [['-rtc', 'speed=2', '-bios', 'x'], /^tskvm: -rtc option 'speed' is not supported\n$/],
     [['-m'], /^tskvm: -m needs a value\n$/],
   ] as Array<[string[], RegExp, string[]?]>) {
     it(`refuses ${args.join(' ')} with one line`, async () => {
@@ -53,4 +55,13 @@ describe('tskvm run', () => {
       expect(t.err.split('\n').length).toBe(2);
     });
   }
+});
+
+describe('tskvm run: parsing', () => {
+  it('-rtc base= sets the guest clock (QEMU spelling); utc and clock= are accepted', async () => {
+    const { parseRunArgs } = await import('../../src/cli/run.js');
+    expect(parseRunArgs(['-rtc', 'base=2020-01-02T03:04:05', '-bios', 'x']).rtcBase).toBe(Date.UTC(2020, 0, 2, 3, 4, 5));
+    expect(parseRunArgs(['-rtc', 'base=2021-12-31', '-bios', 'x']).rtcBase).toBe(Date.UTC(2021, 11, 31));
+    expect(parseRunArgs(['-rtc', 'base=utc,clock=host', '-bios', 'x']).rtcBase).toBeUndefined();
+  });
 });

@@ -1,6 +1,7 @@
 // The machine console's input from the process's stdin (tskvm run): raw
 // mode on a terminal, so keys reach the guest as typed (Ctrl-C included);
-// Ctrl-A x quits, as in QEMU's -nographic.
+// Ctrl-A x quits and Ctrl-A h lists the keys, as in QEMU's -nographic;
+// Ctrl-A Ctrl-A sends one Ctrl-A.
 
 import type { ConsoleInput } from '../../cli/run.js';
 
@@ -17,6 +18,10 @@ export function stdinConsole(onQuit: () => void): ConsoleInput {
           if (escape) {
             escape = false;
             if (c === 0x78 /* x */) return onQuit();
+            if (c === 0x68 /* h */) {
+              process.stderr.write('\r\nC-a h    print this help\r\nC-a x    exit tskvm\r\nC-a C-a  sends C-a\r\n');
+              continue;
+            }
             if (c !== 0x01) out.push(0x01);
           } else if (c === 0x01 && stdin.isTTY) {
             escape = true;
