@@ -1,6 +1,7 @@
 // `npm run guest:debian`: get Debian's ppc64el kernel and busybox (the
 // cache scripts/fetch-guest.sh fills, as root), write an initramfs with a
-// shell, and print the command that boots them.
+// shell, and print the command that boots them. `npm start` (--boot) then
+// boots it: an interactive busybox shell on the console.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,4 +28,11 @@ const out = join(ROOT, 'build/debian');
 mkdirSync(out, { recursive: true });
 const initrd = join(out, 'initramfs.cpio');
 writeFileSync(initrd, busyboxInitramfs(readFileSync(join(CACHE, 'root/bin/busybox')), INTERACTIVE_INIT));
-console.log(`kernel:    ${kernel}\ninitramfs: ${initrd}\n\nboot it:\n  npx tskvm run -M pseries -m 512M -nographic -kernel ${kernel} -initrd ${initrd} -append console=hvc0`);
+const args = ['run', '-M', 'pseries', '-m', '512M', '-nographic', '-kernel', kernel, '-initrd', initrd, '-append', 'console=hvc0'];
+if (process.argv.includes('--boot')) {
+  console.log(`booting ${kernel.split('/').pop()} (Ctrl-A x quits)…`);
+  const { mainAsync } = await import('../src/cli/main.js');
+  process.exitCode = await mainAsync(args);
+} else {
+  console.log(`kernel:    ${kernel}\ninitramfs: ${initrd}\n\nboot it (or: npm start):\n  npx tskvm ${args.join(' ')}`);
+}
