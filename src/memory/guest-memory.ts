@@ -49,6 +49,13 @@ export interface GuestMemory {
   write16(hi: number, lo: number, v: number, le: boolean): void;
   write32(hi: number, lo: number, v: number, le: boolean): void;
   write64(hi: number, lo: number, vHi: number, vLo: number, le: boolean): void;
+  /**
+   * Check that a store to this byte would succeed — translation and write
+   * permission, faulting exactly as the store would (a store's DSI, never a
+   * load's) — without storing. Instructions that store several pieces probe
+   * first, so a fault leaves memory untouched.
+   */
+  probeWrite(hi: number, lo: number): void;
   /** Instruction fetch (checks execute permission where the memory has permissions). */
   fetch32(hi: number, lo: number, le: boolean): number;
   /** The lookaside compiled code may probe inline, if the memory has one. */

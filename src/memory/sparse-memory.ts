@@ -191,6 +191,10 @@ export class SparseMemory implements GuestMemory, Lookaside {
     return this.slowPage(hi, lo, false);
   }
 
+  probeWrite(hi: number, lo: number): void {
+    this.wv(hi, lo);
+  }
+
   private wv(hi: number, lo: number): DataView {
     const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
     if (this.wTagLo[idx] === lo >>> PAGE_SHIFT && this.wTagHi[idx] === hi) return this.wView[idx]!;

@@ -20,4 +20,15 @@ FUNC(x_tlbie_page)
 	ptesync
 	blr
 
+/* stq r4,r5 at r3 with MSR[DR]=1: a store in two parts (a quadword). */
+FUNC(x_stq)
+	mfmsr	7
+	ori	6, 7, MSR_DR
+	mtmsrd	6
+	.globl f_xstq
+f_xstq:
+	stq	4, 0(3)
+	mtmsrd	7
+	blr
+
 	.section .note.GNU-stack, "", @progbits

@@ -13,6 +13,9 @@
  */
 #include "expect.h"
 
+extern void x_stq(unsigned long ea, unsigned long a, unsigned long b);
+extern char f_xstq[];
+
 void trap(unsigned long vec, struct frame *f) {
   expect_trap(vec, f, 0);
 }
@@ -159,7 +162,15 @@ int main(void) {
   mtspr(SPR_AMR, 2UL << 62);
   load("AMR key 0 = 2: ld", 0x10004008UL);
   store("AMR key 0 = 2: std", 0x10004008UL, 0);
+  /* A store in two parts checks store permission only: with stores blocked
+   * (key 0 = 2) stq faults as a store; with loads blocked (1, Linux's
+   * copy_to_user window) it succeeds. (In this order: QEMU 7.2 keeps a
+   * writable TLB entry across an AMR change, so the fault comes first.) */
+  arm(f_xstq), x_stq(0x10004030UL, 0x3333, 0x4444), report("AMR key 0 = 2: stq", 0, 0);
+  mtspr(SPR_AMR, 1UL << 62);
+  arm(f_xstq), x_stq(0x10004020UL, 0x1111, 0x2222), report("AMR key 0 = 1: supervisor stq to a user page", 0, 0);
   mtspr(SPR_AMR, 0);
+  load("AMR key 0 = 0: the first stq's doubleword", 0x10004020UL);
   store("AMR key 0 = 0: std", 0x10004010UL, 5);
 
   /* A tree whose root has 12 bits: not a POWER9 shape. */

@@ -16,10 +16,9 @@ export function addrAdd(s: CpuState, hi: number, lo: number, n: number): number 
  */
 export function probeStore(s: CpuState, hi: number, lo: number, len: number): void {
   const m = s.mem;
-  m.write8(hi, lo, m.read8(hi, lo));
+  m.probeWrite(hi, lo);
   const last = addrAdd(s, hi, lo, len - 1);
-  const lastHi = s.tmpHi;
-  m.write8(lastHi, last, m.read8(lastHi, last));
+  m.probeWrite(s.tmpHi, last);
 }
 
 /** Byte k (0 = most significant) of VSR t. */

@@ -463,6 +463,10 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     return this.fill(hi, lo, false);
   }
 
+  probeWrite(hi: number, lo: number): void {
+    this.wv(hi, lo); // MMIO (undefined): the store itself goes to the VMM
+  }
+
   private wv(hi: number, lo: number): DataView | undefined {
     const t = this.data;
     const ix = (lo >>> PHYS_PAGE_SHIFT) & (TLB_ENTRIES - 1);
