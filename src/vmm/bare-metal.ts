@@ -162,6 +162,8 @@ export class BareMetalMachine {
       regs.gpr[4] = BigInt(this.boot.r4);
       regs.gpr[5] = 0n;
       regs.msr = MSR_SF | MSR_ME;
+      // The compatibility mode CAS settles on POWER9 (QEMU: ppc_set_compat_all).
+      for (const v of this.vcpus) v.setOneReg(U.KVM_REG_PPC_ARCH_COMPAT, 0x0f000005n);
     }
     this.vcpu.setRegs(regs);
   }

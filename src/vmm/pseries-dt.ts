@@ -185,7 +185,9 @@ export function pseriesDeviceTree(o: PseriesTreeOptions): FdtNode {
       .set('i-cache-block-size', prop.u32(0x80))
       .set('d-cache-line-size', prop.u32(0x80))
       .set('d-cache-block-size', prop.u32(0x80))
-      .set('cpu-version', prop.u32(0x4e1200))
+      // After CAS the partition runs in the architected ISA 3.00 mode (QEMU's
+      // compat PVR): Linux then calls it "POWER9 (architected)".
+      .set('cpu-version', prop.u32(o.cas ? 0x0f000005 : 0x4e1200))
       .set('device_type', prop.str('cpu'))
       .set('reg', prop.u32(id));
   }

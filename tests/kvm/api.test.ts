@@ -392,3 +392,14 @@ describe('KVM_EXIT_FAIL_ENTRY', () => {
     expect(cpu2.kvmRun.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
   });
 });
+
+describe('ONE_REG ARCH_COMPAT (kvmppc_set_arch_compat on POWER9)', () => {
+  it('takes 0 and the ISA 3.00 logical PVR, and refuses older modes', () => {
+    const { cpu } = machine();
+    expect(cpu.getOneReg(U.KVM_REG_PPC_ARCH_COMPAT)).toBe(0n);
+    cpu.setOneReg(U.KVM_REG_PPC_ARCH_COMPAT, 0x0f000005n);
+    expect(cpu.getOneReg(U.KVM_REG_PPC_ARCH_COMPAT)).toBe(0x0f000005n);
+    expect(() => cpu.setOneReg(U.KVM_REG_PPC_ARCH_COMPAT, 0x0f000004n)).toThrow(KvmError);
+    expect(cpu.getOneReg(U.KVM_REG_PPC_ARCH_COMPAT)).toBe(0x0f000005n);
+  });
+});

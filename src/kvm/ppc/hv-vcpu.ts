@@ -125,6 +125,8 @@ export class HvVcpu {
    * allows — at once, or when it next sets EE (the mediated delivery KVM
    * gets from LPCR[MER]) — and a ceded or waiting vCPU wakes for it.
    */
+  /** ONE_REG ARCH_COMPAT: 0 (raw POWER9) or the ISA 3.00 logical PVR. */
+  archCompat = 0;
   /** This vCPU's XICS presentation controller (KVM_CAP_IRQ_XICS). */
   icp: Icp | undefined;
 

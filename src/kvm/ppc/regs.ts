@@ -152,6 +152,9 @@ const asU64 = (v: bigint | Uint8Array): bigint => {
   return BigInt.asUintN(64, v);
 };
 
+/** The ISA 3.00 logical PVR ("POWER9 (architected)"). */
+export const PVR_ARCH_300 = 0x0f000005;
+
 export function getOneReg(vc: HvVcpu, id: bigint): bigint | Uint8Array {
   const s = vc.cpu;
   const spr = SPR_REGS.get(id);
@@ -180,7 +183,7 @@ export function getOneReg(vc: HvVcpu, id: bigint): bigint | Uint8Array {
     case U.KVM_REG_PPC_DEC_EXPIRY:
       return BigInt.asUintN(64, BigInt(Math.floor(s.decBase)));
     case U.KVM_REG_PPC_ARCH_COMPAT:
-      return 0n;
+      return BigInt(vc.archCompat);
     case U.KVM_REG_PPC_ONLINE:
       return 1n;
     case U.KVM_REG_PPC_DEBUG_INST:
@@ -241,7 +244,11 @@ export function setOneReg(vc: HvVcpu, id: bigint, v: bigint | Uint8Array): void 
       s.ctxGen++;
       return;
     case U.KVM_REG_PPC_ARCH_COMPAT:
-      if (x !== 0n) throw new KvmError(EINVAL, 'compatibility modes are not supported (POWER9 only)');
+      // kvmppc_set_arch_compat on a POWER9 host: 0 (raw) or the ISA 3.00
+      // logical PVR, which changes nothing (PCR stays 0); older modes would
+      // need PCR's feature masking, not modelled.
+      if (x !== 0n && x !== BigInt(PVR_ARCH_300)) throw new KvmError(EINVAL, `compatibility mode 0x${x.toString(16)} is not supported (0 or ISA 3.00: 0x0f000005)`);
+      vc.archCompat = Number(x);
       return;
     default:
       throw new KvmError(ENOENT, `ONE_REG id 0x${id.toString(16)} is not a register of this vCPU`);
