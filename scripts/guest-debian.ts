@@ -19,6 +19,20 @@ function kernelPath(): string | undefined {
 }
 
 if (!kernelPath() || !existsSync(join(CACHE, 'root/bin/busybox'))) {
+  let apt = true;
+  try {
+    execFileSync('sh', ['-c', 'command -v apt-get && command -v dpkg-deb'], { stdio: 'ignore' });
+  } catch {
+    apt = false;
+  }
+  if (!apt) {
+    console.error(
+      `guest:debian: apt-get is not available here, so Debian's ppc64el kernel and busybox cannot be fetched.\n` +
+        `Supply them yourself: put a ppc64le vmlinux in ${CACHE}/kernel/root/boot/vmlinux-<version> and a static ppc64le busybox in ${CACHE}/root/bin/busybox\n` +
+        `(TSKVM_GUEST_CACHE moves the cache), or boot your own files: npx tskvm run -M pseries -m 512M -nographic -kernel VMLINUX -initrd INITRD -append console=hvc0`,
+    );
+    process.exit(1);
+  }
   console.log(`fetching Debian's kernel and busybox into ${CACHE} (apt-get download; needs root)…`);
   execFileSync('bash', [join(ROOT, 'scripts/fetch-guest.sh')], { stdio: 'inherit' });
 }

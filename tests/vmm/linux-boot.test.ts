@@ -32,8 +32,8 @@ poweroff -f
 describe("Debian's Linux on the pseries machine", () => {
   for (const [smp, mmu] of [
     [1, 'radix'],
+    [2, 'radix'],
     [1, 'hash'],
-    [2, 'hash'],
   ] as const) {
     it(`boots to a busybox userspace and powers off (${mmu}, -smp ${smp})`, async () => {
       const out: Uint8Array[] = [];
