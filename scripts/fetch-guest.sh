@@ -30,7 +30,7 @@ if [ $have_kernel = 0 ]; then
   pkg=$(apt-cache depends linux-image-powerpc64le:ppc64el 2>/dev/null | sed -n 's/^ *Depends: \(linux-image-6[^ :]*-powerpc64le\).*/\1/p' | head -1)
   [ -n "$pkg" ] || { echo "could not find Debian's ppc64el kernel package" >&2; exit 1; }
   mkdir -p kernel && cd kernel || exit 1
-  apt-get download -q "$pkg:ppc64el" || { echo "could not download $pkg:ppc64el" >&2; exit 1; }
+  apt-get download "$pkg:ppc64el" || { echo "could not download $pkg:ppc64el" >&2; exit 1; }
   rm -rf root && mkdir root
   dpkg-deb -x linux-image-*_ppc64el.deb root
   ls root/boot/vmlinux-* >/dev/null && echo "guest files: kernel $(ls root/boot/vmlinux-*)"
