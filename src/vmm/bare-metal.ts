@@ -19,7 +19,7 @@ const MSR_SF = 1n << 63n;
 const MSR_ME = 1n << 12n;
 /** The RTAS calls this VMM serves (published in the device tree; anything else answers not-supported). */
 const XICS_RTAS_CALLS = ['ibm,set-xive', 'ibm,get-xive', 'ibm,int-off', 'ibm,int-on'];
-export const RTAS_CALLS = ['get-time-of-day', 'power-off', 'system-reboot', 'query-cpu-stopped-state', 'start-cpu', 'stop-self', 'ibm,os-term', ...XICS_RTAS_CALLS];
+export const RTAS_CALLS = ['get-time-of-day', 'set-time-of-day', 'event-scan', 'check-exception', 'ibm,get-system-parameter', 'power-off', 'system-reboot', 'query-cpu-stopped-state', 'start-cpu', 'stop-self', 'ibm,os-term', ...XICS_RTAS_CALLS];
 /** XICS sources QEMU's pseries gives its devices (SPAPR_IRQ_EPOW, _HOTPLUG, the first VIO device's). */
 const IRQ_EPOW = 0x1000;
 const IRQ_HOTPLUG = 0x1001;
@@ -40,6 +40,16 @@ export const RTAS_QUERY_CPU_STOPPED_STATE = 0x2005;
 export const RTAS_START_CPU = 0x2006;
 export const RTAS_STOP_SELF = 0x2007;
 export const RTAS_GET_TIME_OF_DAY = 0x2001;
+export const RTAS_SET_TIME_OF_DAY = 0x2002;
+export const RTAS_GET_SYSTEM_PARAMETER = 0x2008;
+export const RTAS_CHECK_EXCEPTION = 0x200e;
+export const RTAS_EVENT_SCAN = 0x200f;
+const RTAS_OUT_NO_ERRORS_FOUND = 1;
+const RTAS_OUT_SYSPARM_PARAM_ERROR = -9999;
+/** ibm,get-system-parameter's parameters QEMU answers. */
+const SYSPARM_SPLPAR_CHARACTERISTICS = 20;
+const SYSPARM_DIAGNOSTICS_RUN_MODE = 42;
+const SYSPARM_UUID = 48;
 export const RTAS_IBM_OS_TERM = 0x201f;
 const RTAS_OUT_SUCCESS = 0;
 const RTAS_OUT_HW_ERROR = -1;
@@ -102,8 +112,8 @@ export class BareMetalMachine {
   readonly vcpus: HvVcpu[] = [];
   readonly ram: Uint8Array;
   private end: MachineEnd | undefined;
-  /** Host time when the machine was made (the guest clock runs from opts.rtcBase from then). */
-  private readonly started = Date.now();
+  /** Guest clock − host clock, in ms (-rtc base=, then set-time-of-day). */
+  private clockOffset = 0;
   /** The partition's MMU at start. */
   readonly mmu: 'radix' | 'hash';
   /** How the kernel was laid out (opts.kernel). */
@@ -119,6 +129,7 @@ export class BareMetalMachine {
     this.kvm = new Kvm(opts);
     this.vm = this.kvm.createVm(U.KVM_VM_PPC_HV);
     this.ram = new Uint8Array(opts.ramSize);
+    if (opts.rtcBase !== undefined) this.clockOffset = opts.rtcBase - Date.now();
     this.ram.set(image, 0);
     this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
     // A kernel gets the MMU Linux would have negotiated at CAS: radix, the
@@ -481,8 +492,71 @@ export class BareMetalMachine {
           ret(RTAS_OUT_PARAM_ERROR);
           break;
         }
-        const t = new Date((this.opts.rtcBase ?? this.started) + (Date.now() - this.started));
+        const t = new Date(Date.now() + this.clockOffset);
         [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds(), t.getUTCMilliseconds() * 1e6].forEach((x, i) => setRet(i + 1, x));
+        ret(RTAS_OUT_SUCCESS);
+        break;
+      }
+      case RTAS_SET_TIME_OF_DAY: {
+        // (year, month, day, hour, minute, second, ns): the guest clock runs from there (QEMU's rtc_offset).
+        if (nargs !== 7 || nret !== 1) {
+          ret(RTAS_OUT_PARAM_ERROR);
+          break;
+        }
+        const t = Date.UTC(arg(0), arg(1) - 1, arg(2), arg(3), arg(4), arg(5));
+        if (!Number.isFinite(t)) {
+          ret(RTAS_OUT_HW_ERROR);
+          break;
+        }
+        this.clockOffset = t - Date.now();
+        ret(RTAS_OUT_SUCCESS);
+        break;
+      }
+      case RTAS_EVENT_SCAN:
+        // No events to report (QEMU's event_scan): 4 arguments, 1 return.
+        ret(nargs === 4 && nret === 1 ? RTAS_OUT_NO_ERRORS_FOUND : RTAS_OUT_PARAM_ERROR);
+        break;
+      case RTAS_CHECK_EXCEPTION:
+        // No EPOW or hot-plug event queued (QEMU's check_exception): 6 or 7 arguments.
+        ret(nargs >= 6 && nargs <= 7 && nret === 1 ? RTAS_OUT_NO_ERRORS_FOUND : RTAS_OUT_PARAM_ERROR);
+        break;
+      case RTAS_GET_SYSTEM_PARAMETER: {
+        // (parameter, buffer, length): a big-endian 16-bit length, then as much of the value as fits (QEMU's sysparm_st).
+        if (nargs !== 3 || nret !== 1) {
+          ret(RTAS_OUT_PARAM_ERROR);
+          break;
+        }
+        const buf = arg(1);
+        const len = arg(2);
+        let val: Uint8Array;
+        switch (arg(0)) {
+          case SYSPARM_SPLPAR_CHARACTERISTICS: {
+            const n = this.vcpus.length;
+            // HostThrs: POWER9's threads per core, as QEMU's POWER9 class says.
+            val = new TextEncoder().encode(`MaxEntCap=${n},DesMem=${this.ram.length / 2 ** 20},DesProcs=${n},MaxPlatProcs=${n},HostThrs=4\0`);
+            break;
+          }
+          case SYSPARM_DIAGNOSTICS_RUN_MODE:
+            val = new Uint8Array(1); // disabled
+            break;
+          case SYSPARM_UUID:
+            val = new Uint8Array(0); // no -uuid
+            break;
+          default:
+            ret(RTAS_OUT_NOT_SUPPORTED);
+            return U.H_SUCCESS;
+        }
+        if (len < 2) {
+          ret(RTAS_OUT_SYSPARM_PARAM_ERROR);
+          break;
+        }
+        const n = Math.min(len - 2, val.length);
+        if (buf + 2 + n > this.ram.length) {
+          ret(RTAS_OUT_PARAM_ERROR);
+          break;
+        }
+        dv.setUint16(buf, val.length);
+        this.vm.writeMemory(buf + 2, val.subarray(0, n));
         ret(RTAS_OUT_SUCCESS);
         break;
       }

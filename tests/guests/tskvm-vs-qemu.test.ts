@@ -103,6 +103,8 @@ const GUESTS: Array<[string, 'radix' | 'hash', number?]> = [
   ['sreset', 'radix', 2],
   // XICS: IPIs, CPPR masking and resend, the RTAS xive calls — in tskvm's core.
   ['xics', 'radix'],
+  // RTAS: event-scan, check-exception, ibm,get-system-parameter, set/get-time-of-day.
+  ['rtas', 'radix'],
 ];
 const TIERS: Array<[string, number]> = [
   ['interpreter', -1],
