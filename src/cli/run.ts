@@ -187,7 +187,7 @@ export async function runMachine(cfg: RunConfig, files: RunFiles, out: (b: Uint8
   if (files.image && files.image.length > cfg.ramSize) throw new RunUsageError(`image (${files.image.length} bytes) larger than RAM (${cfg.ramSize} bytes)`);
   let m: BareMetalMachine;
   try {
-    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, rtcBase: cfg.rtcBase, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, mmu: cfg.mmu });
+    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, rtcBase: cfg.rtcBase, noReboot: cfg.noReboot, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, mmu: cfg.mmu });
   } catch (e) {
     if (e instanceof KernelError) throw new RunUsageError(e.message);
     throw e;
@@ -199,7 +199,7 @@ export async function runMachine(cfg: RunConfig, files: RunFiles, out: (b: Uint8
     case 'poweroff':
       return 0;
     case 'reboot':
-      if (!cfg.noReboot) err('tskvm: the guest asked for a reboot; rebooting is not supported yet, stopping\n');
+      // Only with -no-reboot (otherwise the machine rebooted and went on): QEMU exits with 0.
       return 0;
     case 'panic':
       err(`tskvm: the guest stopped: ${end.message}\n`);

@@ -90,6 +90,8 @@ export interface BareMetalOptions extends KvmOptions {
   onHcall?: (nr: number) => number | undefined;
   /** vCPUs (QEMU's -smp): vCPU 0 runs from the entry point, the others wait for RTAS start-cpu. */
   smp?: number;
+  /** RTAS system-reboot ends the machine ({ kind: 'reboot' }) instead of rebooting it (QEMU's -no-reboot). */
+  noReboot?: boolean;
   /** The guest's clock at start (ms since the epoch, UTC; QEMU's -rtc base=); default: the host's. */
   rtcBase?: number;
   /** seed 001: let the partition execute `stop` itself (KVM_CAP_PPC_GUEST_STOP); off, the core emulates it. */
@@ -106,18 +108,21 @@ export type MachineEnd = { kind: 'poweroff' } | { kind: 'reboot' } | { kind: 'pa
 
 export class BareMetalMachine {
   readonly kvm: Kvm;
-  readonly vm: HvVm;
+  /** The partition (a new one after each reboot). */
+  vm!: HvVm;
   /** vCPU 0 (the boot CPU). */
-  readonly vcpu: HvVcpu;
-  readonly vcpus: HvVcpu[] = [];
+  vcpu!: HvVcpu;
+  vcpus: HvVcpu[] = [];
   readonly ram: Uint8Array;
+  /** Reboots so far (RTAS system-reboot, unless noReboot). */
+  reboots = 0;
   private end: MachineEnd | undefined;
   /** Guest clock − host clock, in ms (-rtc base=, then set-time-of-day). */
   private clockOffset = 0;
   /** The partition's MMU at start. */
   readonly mmu: 'radix' | 'hash';
   /** How the kernel was laid out (opts.kernel). */
-  readonly boot: DirectBoot | undefined;
+  boot: DirectBoot | undefined;
   /** vCPUs whose run loop is going (started, not stopped). */
   private readonly running = new Set<HvVcpu>();
   private readonly loops: Array<Promise<void>> = [];
@@ -127,25 +132,40 @@ export class BareMetalMachine {
     if (image.length > opts.ramSize) throw new RangeError(`image (${image.length} bytes) larger than RAM (${opts.ramSize} bytes)`);
     if (opts.kernel && opts.image) throw new RangeError('a kernel or a firmware image, not both');
     this.kvm = new Kvm(opts);
-    this.vm = this.kvm.createVm(U.KVM_VM_PPC_HV);
     this.ram = new Uint8Array(opts.ramSize);
     if (opts.rtcBase !== undefined) this.clockOffset = opts.rtcBase - Date.now();
-    this.ram.set(image, 0);
-    this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
     // A kernel gets the MMU Linux would have negotiated at CAS: radix, the
     // POWER9 default, unless its command line says disable_radix.
-    const mmu = opts.kernel && opts.mmu === undefined ? (/(^|\s)disable_radix(=(yes|on|1))?(\s|$)/.test(opts.append ?? '') ? 'hash' : 'radix') : (opts.mmu ?? 'radix');
-    this.mmu = mmu;
-    if (mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
-    if (opts.guestStop) this.vm.enableCap(U.KVM_CAP_PPC_GUEST_STOP, [1n]);
+    this.mmu = opts.kernel && opts.mmu === undefined ? (/(^|\s)disable_radix(=(yes|on|1))?(\s|$)/.test(opts.append ?? '') ? 'hash' : 'radix') : (opts.mmu ?? 'radix');
     const n = opts.smp ?? 1;
     if (!Number.isInteger(n) || n < 1 || n > 64) throw new RangeError(`smp ${n}: 1..64 vCPUs`);
+    this.build();
+  }
+
+  /**
+   * The machine as at power-on: RAM holding the image or the kernel, a
+   * partition with its MMU, XICS and vCPUs, vCPU 0 at the entry point. A
+   * reboot builds it again (QEMU resets every device and vCPU; a new
+   * partition is that reset, done through the API).
+   */
+  private build(): void {
+    const opts = this.opts;
+    const image = opts.image ?? new Uint8Array(0);
+    const mmu = this.mmu;
+    const n = opts.smp ?? 1;
+    this.ram.fill(0);
+    this.ram.set(image, 0);
+    this.vm = this.kvm.createVm(U.KVM_VM_PPC_HV);
+    this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
+    if (mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
+    if (opts.guestStop) this.vm.enableCap(U.KVM_CAP_PPC_GUEST_STOP, [1n]);
     // The interrupt controller, in the core as with QEMU's kernel-irqchip:
     // XICS, its sources (the vty, the EPOW and hot-plug event sources, all
     // message-signalled as QEMU claims them) and its RTAS calls.
     const xics = this.vm.createDevice(U.KVM_DEV_TYPE_XICS);
     for (const irq of [IRQ_VTY, IRQ_EPOW, IRQ_HOTPLUG]) xics.claim(irq, false);
     for (const name of XICS_RTAS_CALLS) this.vm.defineRtasToken(name, RTAS_TOKENS[name]!);
+    this.vcpus = [];
     for (let i = 0; i < n; i++) {
       const v = this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold });
       v.enableCap(U.KVM_CAP_IRQ_XICS, [0n, BigInt(i)]);
@@ -181,10 +201,23 @@ export class BareMetalMachine {
 
   /** Run until the guest powers off (or something the VMM cannot serve happens). */
   async run(): Promise<MachineEnd> {
-    this.start(this.vcpu);
-    // Loops started later (start-cpu) join the list while we wait.
-    for (let i = 0; i < this.loops.length; i++) await this.loops[i];
-    return this.end ?? { kind: 'error', message: 'every vCPU stopped' };
+    for (;;) {
+      this.start(this.vcpu);
+      // Loops started later (start-cpu) join the list while we wait.
+      for (let i = 0; i < this.loops.length; i++) await this.loops[i];
+      const end = this.end ?? { kind: 'error', message: 'every vCPU stopped' };
+      if (end.kind !== 'reboot' || this.opts.noReboot) return end;
+      // RTAS system-reboot: power on again (QEMU's qemu_system_reset).
+      this.reboots++;
+      this.vm.destroy();
+      this.end = undefined;
+      this.loops.length = 0;
+      this.running.clear();
+      this.work.clear();
+      this.vtySignal = 0;
+      this.patbEntry = 0n;
+      this.build();
+    }
   }
 
   private start(v: HvVcpu): void {

@@ -123,3 +123,31 @@ describe("Debian's Linux: tskvm against QEMU", () => {
     expect(warnings(tlog)).toEqual([]);
   }, 240_000);
 });
+
+describe("Debian's Linux: reboot", () => {
+  it('RTAS system-reboot powers the machine on again: `reboot -f`, a second boot, then `poweroff -f`', async () => {
+    let text = '';
+    const m = new BareMetalMachine({
+      ramSize: 256 << 20,
+      kernel: new Uint8Array(readFileSync(kernelPath())),
+      initrd: busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INTERACTIVE_INIT),
+      append: 'console=hvc0 quiet',
+      console: (b) => (text += Buffer.from(b).toString('latin1')),
+    });
+    const script = ['reboot -f', 'poweroff -f'];
+    let prompts = 0;
+    const typer = setInterval(() => {
+      const seen = text.split('/ # ').length - 1;
+      if (seen > prompts && script.length) {
+        prompts = seen;
+        m.consoleInput(new TextEncoder().encode(`${script.shift()}\n`));
+      }
+    }, 50);
+    const end = await m.run();
+    clearInterval(typer);
+    expect(end, text.slice(-2000)).toEqual({ kind: 'poweroff' });
+    expect(m.reboots).toBe(1);
+    expect(text.match(/Linux \S+ on tskvm: busybox sh/g)?.length).toBe(2);
+    expect(text).toMatch(/reboot: Restarting system/);
+  }, 240_000);
+});
