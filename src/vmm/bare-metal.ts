@@ -13,7 +13,7 @@ import { deliverSystemReset, H_SIGNAL_SYS_RESET_ALL_OTHERS } from './system-rese
 import type { KvmRun } from '../kvm/kvm-run.js';
 import { LPCR_AIL, LPCR_ILE } from '../kvm/ppc/lpcr.js';
 import { prepareDirectBoot, type DirectBoot } from './direct-boot.js';
-import { RTAS_TOKENS } from './pseries-dt.js';
+import { RTAS_NAMES, RTAS_TOKENS } from './pseries-dt.js';
 
 const MSR_SF = 1n << 63n;
 const MSR_ME = 1n << 12n;
@@ -33,24 +33,12 @@ export const HYPERTAS_FUNCTIONS = ['hcall-pft', 'hcall-term', 'hcall-dabr', 'hca
 
 /** The vty's unit address (QEMU's first spapr-vty: SPAPR_VIO_REG_BASE). */
 export const VTY_TERMNO = 0x71000000n;
-/** RTAS tokens as QEMU 7.2 numbers them (RTAS_TOKEN_BASE 0x2000 + index). */
-export const RTAS_POWER_OFF = 0x2003;
-export const RTAS_SYSTEM_REBOOT = 0x2004;
-export const RTAS_QUERY_CPU_STOPPED_STATE = 0x2005;
-export const RTAS_START_CPU = 0x2006;
-export const RTAS_STOP_SELF = 0x2007;
-export const RTAS_GET_TIME_OF_DAY = 0x2001;
-export const RTAS_SET_TIME_OF_DAY = 0x2002;
-export const RTAS_GET_SYSTEM_PARAMETER = 0x2008;
-export const RTAS_CHECK_EXCEPTION = 0x200e;
-export const RTAS_EVENT_SCAN = 0x200f;
 const RTAS_OUT_NO_ERRORS_FOUND = 1;
 const RTAS_OUT_SYSPARM_PARAM_ERROR = -9999;
 /** ibm,get-system-parameter's parameters QEMU answers. */
 const SYSPARM_SPLPAR_CHARACTERISTICS = 20;
 const SYSPARM_DIAGNOSTICS_RUN_MODE = 42;
 const SYSPARM_UUID = 48;
-export const RTAS_IBM_OS_TERM = 0x201f;
 const RTAS_OUT_SUCCESS = 0;
 const RTAS_OUT_HW_ERROR = -1;
 const RTAS_OUT_PARAM_ERROR = -3;
@@ -471,16 +459,17 @@ export class BareMetalMachine {
     const setRet = (i: number, x: number) => {
       if (i < nret) dv.setInt32(a + 12 + 4 * (nargs + i), x);
     };
-    switch (token) {
-      case RTAS_POWER_OFF:
+    // Calls by name (pseries-dt.ts numbers them as QEMU 7.2 does).
+    switch (RTAS_NAMES.get(token)) {
+      case 'power-off':
         ret(RTAS_OUT_SUCCESS);
         this.finish({ kind: 'poweroff' });
         break;
-      case RTAS_SYSTEM_REBOOT:
+      case 'system-reboot':
         ret(RTAS_OUT_SUCCESS);
         this.finish({ kind: 'reboot' });
         break;
-      case RTAS_QUERY_CPU_STOPPED_STATE: {
+      case 'query-cpu-stopped-state': {
         // rets: status, then 0 (stopped) or 2 (running), as QEMU's rtas_query_cpu_stopped_state.
         const t = this.vcpus[arg(0)];
         if (!t || nargs !== 1 || nret !== 2) {
@@ -491,7 +480,7 @@ export class BareMetalMachine {
         ret(RTAS_OUT_SUCCESS);
         break;
       }
-      case RTAS_START_CPU: {
+      case 'start-cpu': {
         // (id, start, r3): the vCPU starts at `start` in 64-bit big-endian real
         // mode, MSR = SF|ME, r3 as given, r1 = r4 = 0 (QEMU's rtas_start_cpu).
         const t = this.vcpus[arg(0)];
@@ -519,7 +508,7 @@ export class BareMetalMachine {
         this.start(t);
         break;
       }
-      case RTAS_GET_TIME_OF_DAY: {
+      case 'get-time-of-day': {
         // rets: status, year, month, day, hour, minute, second, nanoseconds (QEMU's rtas_get_time_of_day, UTC).
         if (nargs !== 0 || nret !== 8) {
           ret(RTAS_OUT_PARAM_ERROR);
@@ -530,7 +519,7 @@ export class BareMetalMachine {
         ret(RTAS_OUT_SUCCESS);
         break;
       }
-      case RTAS_SET_TIME_OF_DAY: {
+      case 'set-time-of-day': {
         // (year, month, day, hour, minute, second, ns): the guest clock runs from there (QEMU's rtc_offset).
         if (nargs !== 7 || nret !== 1) {
           ret(RTAS_OUT_PARAM_ERROR);
@@ -545,15 +534,15 @@ export class BareMetalMachine {
         ret(RTAS_OUT_SUCCESS);
         break;
       }
-      case RTAS_EVENT_SCAN:
+      case 'event-scan':
         // No events to report (QEMU's event_scan): 4 arguments, 1 return.
         ret(nargs === 4 && nret === 1 ? RTAS_OUT_NO_ERRORS_FOUND : RTAS_OUT_PARAM_ERROR);
         break;
-      case RTAS_CHECK_EXCEPTION:
+      case 'check-exception':
         // No EPOW or hot-plug event queued (QEMU's check_exception): 6 or 7 arguments.
         ret(nargs >= 6 && nargs <= 7 && nret === 1 ? RTAS_OUT_NO_ERRORS_FOUND : RTAS_OUT_PARAM_ERROR);
         break;
-      case RTAS_GET_SYSTEM_PARAMETER: {
+      case 'ibm,get-system-parameter': {
         // (parameter, buffer, length): a big-endian 16-bit length, then as much of the value as fits (QEMU's sysparm_st).
         if (nargs !== 3 || nret !== 1) {
           ret(RTAS_OUT_PARAM_ERROR);
@@ -593,7 +582,7 @@ export class BareMetalMachine {
         ret(RTAS_OUT_SUCCESS);
         break;
       }
-      case RTAS_IBM_OS_TERM: {
+      case 'ibm,os-term': {
         // The guest gave up (Linux's panic): its message, then the machine stops, as QEMU's guest-panicked.
         const at = arg(0);
         let end = at;
@@ -602,7 +591,7 @@ export class BareMetalMachine {
         this.finish({ kind: 'panic', message: new TextDecoder('latin1').decode(this.ram.subarray(at, end)).trim() });
         break;
       }
-      case RTAS_STOP_SELF:
+      case 'stop-self':
         // The caller stops (QEMU halts it; no return value is written).
         this.running.delete(caller);
         break;

@@ -52,6 +52,9 @@ export const RTAS_TOKENS: Readonly<Record<string, number>> = {
   'ibm,nmi-interlock': 0x202c,
 };
 
+/** Token → RTAS call name. */
+export const RTAS_NAMES: ReadonlyMap<number, string> = new Map(Object.entries(RTAS_TOKENS).map(([n, t]) => [t, n]));
+
 /** The vty's unit address (QEMU's first VIO device: SPAPR_VIO_REG_BASE). */
 export const VTY_REG = 0x71000000;
 /** The XICS node's phandle (QEMU's PHANDLE_INTC). */

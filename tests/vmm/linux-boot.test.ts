@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QEMU_PSERIES } from '../harness/guests.js';
-import { BareMetalMachine } from '../../src/vmm/bare-metal.js';
+import { BareMetalMachine, type MachineEnd } from '../../src/vmm/bare-metal.js';
 import { busyboxInitramfs, INTERACTIVE_INIT } from '../../scripts/busybox-initramfs.js';
 import { busyboxPath, kernelPath } from '../harness/guest-files.js';
 
@@ -65,28 +65,36 @@ describe("Debian's Linux on the pseries machine", () => {
   }
 });
 
+/**
+ * Boot to the interactive shell and type `script`, one command each time a
+ * new prompt appears (as a person would), until the machine ends.
+ */
+async function shellSession(script: string[]): Promise<{ m: BareMetalMachine; end: MachineEnd; text: string }> {
+  let text = '';
+  const m = new BareMetalMachine({
+    ramSize: 256 << 20,
+    kernel: new Uint8Array(readFileSync(kernelPath())),
+    initrd: busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INTERACTIVE_INIT),
+    append: 'console=hvc0 quiet',
+    console: (b) => (text += Buffer.from(b).toString('latin1')),
+  });
+  const left = [...script];
+  let prompts = 0;
+  const typer = setInterval(() => {
+    const seen = text.split('/ # ').length - 1;
+    if (seen > prompts && left.length) {
+      prompts = seen;
+      m.consoleInput(new TextEncoder().encode(`${left.shift()}\n`));
+    }
+  }, 50);
+  const end = await m.run();
+  clearInterval(typer);
+  return { m, end, text };
+}
+
 describe("Debian's Linux: a console session", () => {
   it('answers commands typed at the shell prompt (console input through the vty interrupt)', async () => {
-    let text = '';
-    const m = new BareMetalMachine({
-      ramSize: 256 << 20,
-      kernel: new Uint8Array(readFileSync(kernelPath())),
-      initrd: busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INTERACTIVE_INIT),
-      append: 'console=hvc0 quiet',
-      console: (b) => (text += Buffer.from(b).toString('latin1')),
-    });
-    // Each command once the previous prompt is there, as a person would type.
-    const script = ['uname -a', 'grep -m1 ^cpu /proc/cpuinfo', 'echo $((6 * 7)) $((1 << 40))', 'echo tskvm > /tmp/f && cat /tmp/f && wc -c < /tmp/f', 'poweroff -f'];
-    let prompts = 0;
-    const typer = setInterval(() => {
-      const seen = text.split('/ # ').length - 1;
-      if (seen > prompts && script.length) {
-        prompts = seen;
-        m.consoleInput(new TextEncoder().encode(`${script.shift()}\n`));
-      }
-    }, 50);
-    const end = await m.run();
-    clearInterval(typer);
+    const { end, text } = await shellSession(['uname -a', 'grep -m1 ^cpu /proc/cpuinfo', 'echo $((6 * 7)) $((1 << 40))', 'echo tskvm > /tmp/f && cat /tmp/f && wc -c < /tmp/f', 'poweroff -f']);
     expect(end, text.slice(-2000)).toEqual({ kind: 'poweroff' });
     const after = text.slice(text.indexOf('/ # '));
     expect(after).toMatch(/^Linux \(none\) 6\.1\.\d+-\d+-powerpc64le #1 SMP Debian .* ppc64le GNU\/Linux\r?$/m);
@@ -126,25 +134,7 @@ describe("Debian's Linux: tskvm against QEMU", () => {
 
 describe("Debian's Linux: reboot", () => {
   it('RTAS system-reboot powers the machine on again: `reboot -f`, a second boot, then `poweroff -f`', async () => {
-    let text = '';
-    const m = new BareMetalMachine({
-      ramSize: 256 << 20,
-      kernel: new Uint8Array(readFileSync(kernelPath())),
-      initrd: busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INTERACTIVE_INIT),
-      append: 'console=hvc0 quiet',
-      console: (b) => (text += Buffer.from(b).toString('latin1')),
-    });
-    const script = ['reboot -f', 'poweroff -f'];
-    let prompts = 0;
-    const typer = setInterval(() => {
-      const seen = text.split('/ # ').length - 1;
-      if (seen > prompts && script.length) {
-        prompts = seen;
-        m.consoleInput(new TextEncoder().encode(`${script.shift()}\n`));
-      }
-    }, 50);
-    const end = await m.run();
-    clearInterval(typer);
+    const { m, end, text } = await shellSession(['reboot -f', 'poweroff -f']);
     expect(end, text.slice(-2000)).toEqual({ kind: 'poweroff' });
     expect(m.reboots).toBe(1);
     expect(text.match(/Linux \S+ on tskvm: busybox sh/g)?.length).toBe(2);
