@@ -29,57 +29,15 @@ extern void x_tlbie_page(unsigned long rb, unsigned long rs);
 #define DATA 0x2000000UL     /* test pages (RA) */
 #define KERN 0xc000000000000000UL
 
-/* PTE/PDE bits. */
-#define R_V (1UL << 63)
-#define R_L (1UL << 62)
-#define R_R 0x100UL
-#define R_C 0x80UL
-#define EAA_PRIV 0x8UL
-#define EAA_R 0x4UL
-#define EAA_RW 0x2UL
-#define EAA_X 0x1UL
-
-static unsigned long pool = POOL;
-
-
-/* Zeroed, naturally aligned table memory (real mode: addresses are physical). */
-static unsigned long *alloc_table(unsigned long bytes) {
-  pool = (pool + bytes - 1) & ~(bytes - 1);
-  unsigned long *t = (unsigned long *)pool;
-  pool += bytes;
-  memset(t, 0, bytes);
-  return t;
-}
+#include "radix-tree.h"
 
 /* A PID's tree: its root (2^13 entries) and the process table entry (RTS 52 bits). */
 static unsigned long *new_tree(unsigned long pid, unsigned long root_nls) {
-  unsigned long *root = alloc_table(8UL << root_nls);
+  unsigned long *root = rtree_alloc(8UL << root_nls);
   unsigned long rts = 52 - 31;
   ((unsigned long *)PRTB)[2 * pid] = be64((rts >> 3) << 61 | (unsigned long)root | (rts & 7) << 5 | root_nls);
   ((unsigned long *)PRTB)[2 * pid + 1] = 0;
   return root;
-}
-
-/* Map one page of 2^shift bytes (12, 16, 21 or 30) at ea -> ra in the tree at root. */
-static unsigned long *map(unsigned long *root, unsigned long ea, unsigned long ra, int shift, unsigned long eaa) {
-  static const int bits[4] = {13, 9, 9, 9};
-  unsigned long *table = root;
-  int size = 52;
-  ea &= 0x3fffffffffffffffUL;
-  for (int level = 0;; level++) {
-    int nls = level == 3 && shift == 16 ? 5 : bits[level];
-    size -= nls;
-    unsigned long *e = &table[(ea >> size) & ((1UL << nls) - 1)];
-    if (size == shift) {
-      *e = be64(R_V | R_L | (ra & ~((1UL << shift) - 1)) | eaa);
-      return e;
-    }
-    if (!(be64(*e) & R_V)) {
-      int next = level + 1 == 3 && shift == 16 ? 5 : 9;
-      *e = be64(R_V | (unsigned long)alloc_table(8UL << next) | (unsigned long)next);
-    }
-    table = (unsigned long *)(be64(*e) & 0x0fffffffffffff00UL);
-  }
 }
 
 static void fill(unsigned long ra, unsigned long v) {
@@ -92,6 +50,7 @@ static void show_pte(const char *what, unsigned long *pte) {
 }
 
 int main(void) {
+  rtree_pool(POOL);
   printf("radix-mmu (%s guest), msr %016lx\n", GUEST_ENDIAN, mfmsr());
   memset((void *)PRTB, 0, 4096);
   unsigned long *k = new_tree(0, 13);
@@ -106,7 +65,7 @@ int main(void) {
 
   /* Quadrant 3 (PID 0): a 4K page, R then C. */
   fill(DATA, 0x3333000000000000UL);
-  unsigned long *pte = map(k, KERN | 0x10000000UL, DATA, 12, EAA_PRIV | EAA_RW);
+  unsigned long *pte = rtree_map(k, KERN | 0x10000000UL, DATA, 12, EAA_PRIV | EAA_RW);
   show_pte("before any access", pte);
   load("ld 0xc000000010000008 (4K, PID 0)", KERN | 0x10000008UL);
   show_pte("after a load", pte);
@@ -116,20 +75,20 @@ int main(void) {
 
   /* Page sizes: 64K (last level of 5 bits), 2M, 1G. */
   fill(DATA + 0x10000 + 0x1230, 0x6464000000000000UL);
-  map(k, KERN | 0x20000000UL, DATA + 0x10000, 16, EAA_PRIV | EAA_RW);
+  rtree_map(k, KERN | 0x20000000UL, DATA + 0x10000, 16, EAA_PRIV | EAA_RW);
   load("ld via a 64K page", KERN | 0x20001230UL);
   fill(DATA + 0x200000 + 0x5678 * 8, 0x2222000000000000UL);
-  map(k, KERN | 0x40000000UL, DATA + 0x200000, 21, EAA_PRIV | EAA_RW);
+  rtree_map(k, KERN | 0x40000000UL, DATA + 0x200000, 21, EAA_PRIV | EAA_RW);
   load("ld via a 2M page", KERN | 0x40000000UL | (0x5678 * 8));
   fill(0x2345678, 0x1111000000000000UL);
-  map(k, KERN | 0x1000000000UL, 0, 30, EAA_PRIV | EAA_RW);
+  rtree_map(k, KERN | 0x1000000000UL, 0, 30, EAA_PRIV | EAA_RW);
   load("ld via a 1G page (RA 0)", KERN | 0x1000000000UL | 0x2345678);
 
   /* Quadrant 0: the tree of PIDR. */
   fill(DATA + 0x1000, 0x0101000000000000UL);
   fill(DATA + 0x2000, 0x0202000000000000UL);
-  map(p1, 0x10000000UL, DATA + 0x1000, 12, EAA_RW);
-  map(p2, 0x10000000UL, DATA + 0x2000, 12, EAA_RW);
+  rtree_map(p1, 0x10000000UL, DATA + 0x1000, 12, EAA_RW);
+  rtree_map(p2, 0x10000000UL, DATA + 0x2000, 12, EAA_RW);
   mtspr(48, 1);
   load("PIDR 1: ld 0x10000000", 0x10000000UL);
   mtspr(48, 2);
@@ -149,13 +108,13 @@ int main(void) {
 
   /* Protection. */
   fill(DATA + 0x3000, 0x7777000000000000UL);
-  unsigned long *ro = map(k, KERN | 0x10003000UL, DATA + 0x3000, 12, EAA_PRIV | EAA_R);
+  unsigned long *ro = rtree_map(k, KERN | 0x10003000UL, DATA + 0x3000, 12, EAA_PRIV | EAA_R);
   load("ld from a read-only page", KERN | 0x10003000UL);
   store("std to a read-only page", KERN | 0x10003000UL, 0);
   show_pte("read-only page", ro);
   /* A user page seen from supervisor state: AMR key 0 (KUAP) decides. */
   fill(DATA + 0x4000, 0x4444000000000000UL);
-  map(p1, 0x10004000UL, DATA + 0x4000, 12, EAA_RW | EAA_X);
+  rtree_map(p1, 0x10004000UL, DATA + 0x4000, 12, EAA_RW | EAA_X);
   mtspr(SPR_AMR, 3UL << 62);
   load("AMR key 0 = 3: supervisor ld from a user page", 0x10004000UL);
   store("AMR key 0 = 3: supervisor std to a user page", 0x10004000UL, 0);
@@ -181,7 +140,7 @@ int main(void) {
   mtspr(48, 1);
 
   /* Changing a mapping: after tlbiel / tlbie the new one is used. */
-  unsigned long *e = map(p1, 0x10005000UL, DATA + 0x1000, 12, EAA_RW);
+  unsigned long *e = rtree_map(p1, 0x10005000UL, DATA + 0x1000, 12, EAA_RW);
   load("PIDR 1: ld 0x10005000 (-> RA of PID 1's page)", 0x10005000UL);
   *e = be64(R_V | R_L | (DATA + 0x2000) | EAA_RW);
   x_tlbiel_page(0x10005000UL, 1UL << 32);
@@ -191,11 +150,11 @@ int main(void) {
   load("after invalidating the PTE and tlbie", 0x10005000UL);
 
   /* Fetches: the image identity-mapped (2M, RWX) in PID 1 so the helpers run relocated. */
-  map(p1, 0, 0, 21, EAA_RW | EAA_X);
+  rtree_map(p1, 0, 0, 21, EAA_RW | EAA_X);
   unsigned int *code = (unsigned int *)(DATA + 0x6000);
   code[0] = 0x3860002a; /* li r3,42 */
   code[1] = 0x4e800020; /* blr */
-  unsigned long *ce = map(p1, 0x10006000UL, DATA + 0x6000, 12, EAA_RW | EAA_X);
+  unsigned long *ce = rtree_map(p1, 0x10006000UL, DATA + 0x6000, 12, EAA_RW | EAA_X);
   fetch("call 0x10006000", 0x10006000UL);
   *ce &= ~be64(EAA_X);
   x_tlbiel_page(0x10006000UL, 1UL << 32);

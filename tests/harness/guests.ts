@@ -37,7 +37,7 @@ export interface GuestImage {
 /** Compile tests/guests/<name>.c (+ <name>.S if present) with the runtime;
  * cached in build/guests by the content of every input. */
 export function buildGuest(name: string, endian: Endian): GuestImage {
-  const sources = [join(RT, 'start.S'), join(RT, 'lib.c'), join(RT, 'expect.c'), join(RT, 'translated.S'), join(GUESTS, `${name}.c`)];
+  const sources = [join(RT, 'start.S'), join(RT, 'lib.c'), join(RT, 'expect.c'), join(RT, 'translated.S'), join(RT, 'radix-tree.c'), join(GUESTS, `${name}.c`)];
   if (existsSync(join(GUESTS, `${name}.S`))) sources.push(join(GUESTS, `${name}.S`));
   // Everything in rt/ (headers, linker script) can change the image.
   const inputs = [...new Set([...readdirSync(RT).map((f) => join(RT, f)), ...sources])].sort();
@@ -66,9 +66,10 @@ export interface GuestRun {
 
 /** Boot a raw guest image under QEMU's pseries machine. A guest that never
  * powers off is killed after timeoutMs and reported with timedOut. */
-export function runGuestQemu(bin: string, opts: { timeoutMs?: number; memMiB?: number; smp?: number } = {}): GuestRun {
+export function runGuestQemu(bin: string, opts: { timeoutMs?: number; memMiB?: number; smp?: number; nestedHv?: boolean } = {}): GuestRun {
   const start = performance.now();
-  const r = spawnSync('qemu-system-ppc64', [...QEMU_PSERIES, '-m', `${opts.memMiB ?? 256}M`, '-smp', String(opts.smp ?? 1), '-bios', bin], {
+  const args = opts.nestedHv ? QEMU_PSERIES.map((a) => (a.startsWith('pseries,') ? `${a},cap-nested-hv=on` : a)) : QEMU_PSERIES;
+  const r = spawnSync('qemu-system-ppc64', [...args, '-m', `${opts.memMiB ?? 256}M`, '-smp', String(opts.smp ?? 1), '-bios', bin], {
     timeout: opts.timeoutMs ?? 20_000,
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 1 << 26,
