@@ -49,6 +49,15 @@ export class Kvm {
 
   private readonly icountShift: number | undefined;
 
+  /** kvmppc_alloc_lpid: the lowest free LPID (partitions and the shadow LPIDs of nested guests share the pool). */
+  private allocLpid(): number | undefined {
+    let lpid = 1;
+    while (this.lpids.has(lpid)) lpid++;
+    if (lpid >= 1 << LPID_BITS) return undefined;
+    this.lpids.add(lpid);
+    return lpid;
+  }
+
   /** KVM_GET_API_VERSION */
   apiVersion(): number {
     return U.KVM_API_VERSION;
@@ -62,12 +71,11 @@ export class Kvm {
   /** KVM_CREATE_VM. Type 0 picks HV on this host, as on a POWER9 with kvm-hv loaded. */
   createVm(type: number = U.KVM_VM_PPC_HV): HvVm {
     if (type !== U.KVM_VM_PPC_HV && type !== U.KVM_VM_PPC_DEFAULT) throw new KvmError(EINVAL, `VM type ${type}: only KVM_VM_PPC_HV is supported`);
-    let lpid = 1;
-    while (this.lpids.has(lpid)) lpid++;
-    if (lpid >= 1 << LPID_BITS) throw new KvmError(ENOMEM, 'no free LPID');
-    this.lpids.add(lpid);
+    const lpid = this.allocLpid();
+    if (lpid === undefined) throw new KvmError(ENOMEM, 'no free LPID');
     const vm = new HvVm(lpid, this.platform, this.hostTimebase, this.icountShift);
     vm.onDestroy = () => this.lpids.delete(lpid);
+    vm.lpidPool = { alloc: () => this.allocLpid(), free: (l) => this.lpids.delete(l) };
     return vm;
   }
 }

@@ -185,6 +185,7 @@ export const H_RESOURCE = -16;
 export const H_P2 = -55;
 export const H_P3 = -56;
 export const H_P4 = -57;
+export const H_P5 = -58;
 export const H_UNSUPPORTED_FLAG_START = -256;
 /** KVM-internal: the core cannot handle it, userspace must (never returned to a guest). */
 export const H_TOO_HARD = 9999;
@@ -224,6 +225,11 @@ export const H_RPT_INVALIDATE = 0x448;
 /** The last PAPR hcall number KVM gates with enabled_hcalls (H_GUEST_DELETE). */
 export const MAX_HCALL_OPCODE = 0x488;
 export const KVMPPC_H_RTAS = 0xf000;
+// Nested HV, API v1 (asm/hvcall.h): KVM's own hcalls above the PAPR range, never gated by enabled_hcalls.
+export const H_SET_PARTITION_TABLE = 0xf800;
+export const H_ENTER_NESTED = 0xf804;
+export const H_TLB_INVALIDATE = 0xf808;
+export const H_COPY_TOFROM_GUEST = 0xf80c;
 export const H_VIO_SIGNAL = 0x104;
 
 // KVM_INTERRUPT (struct kvm_interrupt.irq, PPC): the external-interrupt line when the irqchip is in userspace.

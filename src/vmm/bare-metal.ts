@@ -84,6 +84,8 @@ export interface BareMetalOptions extends KvmOptions {
   rtcBase?: number;
   /** seed 001: let the partition execute `stop` itself (KVM_CAP_PPC_GUEST_STOP); off, the core emulates it. */
   guestStop?: boolean;
+  /** QEMU's cap-nested-hv: the guest may run guests of its own (KVM_CAP_PPC_NESTED_HV). */
+  nestedHv?: boolean;
 }
 
 /** QEMU's spapr_hpt_shift_for_ramsize: an HPT of 1/128 of RAM (rounded up to a power of two), 2^18 to 2^46 bytes. */
@@ -147,6 +149,7 @@ export class BareMetalMachine {
     this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
     if (mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
     if (opts.guestStop) this.vm.enableCap(U.KVM_CAP_PPC_GUEST_STOP, [1n]);
+    if (opts.nestedHv) this.vm.enableCap(U.KVM_CAP_PPC_NESTED_HV, [1n]);
     // The interrupt controller, in the core as with QEMU's kernel-irqchip:
     // XICS, its sources (the vty, the EPOW and hot-plug event sources, all
     // message-signalled as QEMU claims them) and its RTAS calls.

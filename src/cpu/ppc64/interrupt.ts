@@ -58,6 +58,7 @@ export const DSISR_PROT = 0x08000000; // 36
 export const DSISR_STORE = 0x02000000; // 38
 export const DSISR_KEY = 0x00200000; // 42
 export const DSISR_UNSUPP_MMU = 0x00080000; // 44
+export const DSISR_SET_RC = 0x00040000; // 45: R or C needed setting in a partition-scoped entry
 export const DSISR_PRTABLE = 0x00020000; // 46: fault on a table walk (partition-scoped)
 
 /**
@@ -69,6 +70,12 @@ export class Interrupt {
   /** Address the interrupt saves (SRR0/HSRR0): set by the run loop. */
   nipHi = 0;
   nipLo = 0;
+  /**
+   * ASDR for a hypervisor storage interrupt raised by partition-scoped
+   * translation: the guest real address that did not translate (a nested
+   * guest's, kvm/ppc/nested).
+   */
+  asdr = 0;
   constructor(
     readonly vector: number,
     /** SRR1 cause bits (within SRR1_CAUSE_MASK, or wake-up bits). */

@@ -10,8 +10,18 @@ import type { HvVcpu } from './hv-vcpu.js';
 import { hvWriteSpr, SPR_CIABR, SPR_DAWR0, SPR_DAWRX0, SPR_SPRG0 } from '../../cpu/ppc64/spr.js';
 import { HPT_HCALLS } from './hpt-hcalls.js';
 import { hRegisterVpa } from './vpa.js';
+import type { NestedHv } from './nested/nested-hv.js';
+import { enterNested } from './nested/enter.js';
 
 export type HcallHandler = (v: HvVcpu) => number;
+
+/** What H_ENTER_NESTED's handler returns when the nested guest runs (r3 is written at its exit). */
+export const NESTED_ENTERED = -0x7fff_0000;
+
+/** A nested-HV hcall: H_FUNCTION unless the VMM enabled KVM_CAP_PPC_NESTED_HV (kvmppc_pseries_do_hcall). */
+function nestedHcall(f: (v: HvVcpu, n: NestedHv) => number): HcallHandler {
+  return (v) => (v.vm.nested ? f(v, v.vm.nested) : U.H_FUNCTION);
+}
 
 const arg = (v: HvVcpu, i: number): bigint => v.cpu.getGpr(4 + i);
 
@@ -82,6 +92,10 @@ export const IN_CORE_HCALLS: Readonly<Record<number, HcallHandler>> = {
   [U.H_IPI]: xicsHcall(U.H_IPI),
   [U.H_IPOLL]: xicsHcall(U.H_IPOLL),
   [U.KVMPPC_H_RTAS]: rtasHcall,
+  // Nested HV, API v1 (nested/).
+  [U.H_SET_PARTITION_TABLE]: nestedHcall((v, n) => n.setPartitionTable(arg(v, 0))),
+  [U.H_ENTER_NESTED]: nestedHcall((v) => enterNested(v) ?? NESTED_ENTERED),
+  [U.H_TLB_INVALIDATE]: nestedHcall((v, n) => n.tlbInvalidate(arg(v, 0), arg(v, 1), arg(v, 2))),
   // The hashed page table (hpt-hcalls.ts).
   ...HPT_HCALLS,
 

@@ -39,9 +39,11 @@ import { KvmError, EBUSY, EEXIST, EINVAL } from '../errors.js';
 import type { Icp } from './xics.js';
 import * as U from '../uapi.js';
 import type { HvVm } from './hv-vm.js';
-import { IN_CORE_HCALLS } from './hcalls.js';
+import { IN_CORE_HCALLS, NESTED_ENTERED } from './hcalls.js';
 import { VcpuAreas } from './vpa.js';
 import { getOneReg, getRegs, getSregs, setOneReg, setRegs, setSregs, type KvmRegs, type KvmSregs } from './regs.js';
+import { exitNested, type NestedRun } from './nested/enter.js';
+import { handleNestedExit } from './nested/exits.js';
 
 /**
  * Dispatches of a slot before it heads a compiled block, in a partition.
@@ -91,7 +93,12 @@ export class HvVcpu {
   /** Count of exits by kind (the VMM's and benchmarks' view; like KVM's stats). */
   /** Registered VPA, dispatch trace log and SLB shadow (H_REGISTER_VPA). */
   readonly areas = new VcpuAreas(this);
-  readonly stats = { exits: 0, hcallsInCore: 0, hcallsToVmm: 0, mmio: 0, yields: 0, stopsEmulated: 0 };
+  readonly stats = { exits: 0, hcallsInCore: 0, hcallsToVmm: 0, mmio: 0, yields: 0, stopsEmulated: 0, nestedEntries: 0, nestedExits: 0, nestedFaults: 0 };
+  /** The nested guest this vCPU runs for its L1 (H_ENTER_NESTED), if any (nested/enter.ts). */
+  nestedRun: NestedRun | undefined;
+  /** DAWR1/DAWRX1 (hv_guest_state v2; no such SPRs on POWER9: kept for the L1). */
+  dawr1 = 0n;
+  dawrx1 = 0n;
 
   constructor(
     readonly vm: HvVm,
@@ -160,10 +167,13 @@ export class HvVcpu {
   }
 
   interrupt(irq: number): void {
-    this.cpu.extPending = (irq >>> 0) !== U.KVM_INTERRUPT_UNSET;
+    const on = (irq >>> 0) !== U.KVM_INTERRUPT_UNSET;
+    // While a nested guest runs the line is the L1's: it ends the nested run (the loop looks).
+    if (this.nestedRun) this.nestedRun.l1External = on;
+    else this.cpu.extPending = on;
     // The run loop looks at pending interrupts when the context generation moves.
     this.cpu.ctxGen++;
-    if (this.cpu.extPending) this.kick();
+    if (on) this.kick();
   }
 
   /** Wake an idle vCPU (an interrupt was raised for it, or it was prodded). */
@@ -247,7 +257,26 @@ export class HvVcpu {
     // since its last yield (deterministic time: the same point every run).
     if (tpi ? cpu.icount - this.icountAtYield >= SLICE : platform.now() - this.lastYield > YIELD_MS) await this.yieldToHost();
     for (;;) {
-      if (run.immediate_exit) return this.exit(U.KVM_EXIT_INTR);
+      if (run.immediate_exit) {
+        // A signal while a nested guest runs: it exits with nothing to report (KVM's H_INTERRUPT: the L1 sees r3 = 0).
+        if (this.nestedRun) exitNested(this, 0);
+        return this.exit(U.KVM_EXIT_INTR);
+      }
+      const nr = this.nestedRun;
+      if (nr) {
+        // An interrupt for the L1 ends the nested run before it goes on (r3 = 0: the L1 takes it and enters again);
+        // so does the L1's hypervisor decrementer (exit 0x980).
+        if (nr.l1External) {
+          this.waiting = false;
+          exitNested(this, 0);
+          continue;
+        }
+        if (nr.l1Timebase() >= nr.hdecExpiry) {
+          this.waiting = false;
+          exitNested(this, 0x980);
+          continue;
+        }
+      }
       if (this.ceded || this.waiting) {
         await this.idle();
         continue;
@@ -265,7 +294,9 @@ export class HvVcpu {
       // rate, so a DEC arrives within a small fraction of a slice.
       const hdec = tpi ? Infinity : (this.lastYield + YIELD_MS - platform.now()) * TB_PER_MS;
       const dec = cpu.msrLo & MSR_EE ? cpu.decBase + 1 - tb0 : Infinity;
-      const ticks = Math.min(dec, hdec);
+      // A nested guest also stops at the L1's hypervisor decrementer.
+      const l1hdec = nr ? nr.hdecExpiry - nr.l1Timebase() : Infinity;
+      const ticks = Math.min(dec, hdec, l1hdec);
       if (ticks < Infinity) budget = Math.max(1, Math.min(budget, Math.ceil(tpi ? ticks / tpi : ticks * this.insnsPerTick)));
       const t = this.exec.run(budget);
       if (!tpi) this.measureRate(cpu.icount - n0, cpu.timebase() - tb0);
@@ -352,6 +383,13 @@ export class HvVcpu {
   /** A hypervisor interrupt: handle it in the core (false: keep running) or fill kvm_run (true). */
   private handle(intr: Interrupt): boolean {
     const cpu = this.cpu;
+    if (this.nestedRun && !(intr.vector === VEC_HFAC_UNAVAILABLE && (intr.insn === STOP_WORD || this.wordAtNip() === STOP_WORD))) {
+      // The nested guest's hypervisor is the L1: the L0 fixes what it owns
+      // (shadow faults) and hands the rest to the L1 (nested/exits.ts).
+      const insn = intr.vector === VEC_HEAI || intr.vector === VEC_HFAC_UNAVAILABLE ? (intr.insn || this.wordAtNip()) >>> 0 : 0;
+      handleNestedExit(this, intr, insn);
+      return false;
+    }
     switch (intr.vector) {
       case VEC_SYSCALL:
         // sc 1 from problem state is never an hcall (KVM-HV on POWER9,
@@ -419,6 +457,11 @@ export class HvVcpu {
     const h = gated ? undefined : IN_CORE_HCALLS[nr];
     if (h !== undefined) {
       const ret = h(this);
+      if (ret === NESTED_ENTERED) {
+        // H_ENTER_NESTED: the nested guest runs now; the L1's r3 is written when it exits.
+        this.stats.hcallsInCore++;
+        return false;
+      }
       if (ret !== U.H_TOO_HARD) {
         cpu.setGpr(3, BigInt.asUintN(64, BigInt(ret)));
         this.stats.hcallsInCore++;
@@ -456,7 +499,8 @@ export class HvVcpu {
   /** An idle thread (ceded or waiting) sleeps until an interrupt is due, a prod or a kick. */
   private async idle(): Promise<void> {
     const cpu = this.cpu;
-    const due = () => (this.ceded ? cpu.asyncPending() || this.prodded : cpu.extPending || cpu.decPending() || cpu.dbell);
+    const nr = this.nestedRun;
+    const due = () => (this.ceded ? cpu.asyncPending() || this.prodded : cpu.extPending || cpu.decPending() || cpu.dbell) || (nr !== undefined && (nr.l1External || nr.l1Timebase() >= nr.hdecExpiry));
     if (due()) {
       if (this.ceded && this.prodded) this.prodded = false;
       this.ceded = this.waiting = false;
@@ -468,7 +512,8 @@ export class HvVcpu {
     if (this.vm.ticksPerInsn) {
       // Deterministic time: when every vCPU idles, time jumps to the first
       // deadline; otherwise let the others run (they advance time) and look again.
-      this.idleDeadline = cpu.decBase + 1;
+      // In the partition's timebase (a nested guest's runs tb_offset ahead), and no later than the L1's HDEC.
+      this.idleDeadline = nr ? Math.min(cpu.decBase + 1 - nr.tbOffset, nr.hdecExpiry) : cpu.decBase + 1;
       try {
         if (this.vm.allIdle()) this.vm.warpToNextDeadline();
         else
@@ -485,7 +530,7 @@ export class HvVcpu {
       return;
     }
     // Sleep until the decrementer fires (or a kick comes first).
-    const ticks = Math.max(0, cpu.decBase - cpu.timebase());
+    const ticks = Math.max(0, Math.min(cpu.decBase - cpu.timebase(), nr ? nr.hdecExpiry - nr.l1Timebase() : Infinity));
     const ms = Math.min(ticks / 512_000, 1000);
     await new Promise<void>((resolve) => {
       this.wake = resolve;

@@ -15,6 +15,7 @@ import { VRMA_VSID } from '../../cpu/ppc64/mmu/hash.js';
 import { hvWriteSpr, SPR_LPCR } from '../../cpu/ppc64/spr.js';
 import { ENOMEM } from '../errors.js';
 import type { PartitionMmu } from '../../cpu/ppc64/mmu/mmu.js';
+import { NestedHv, type LpidPool } from './nested/nested-hv.js';
 
 /** The VRMA's page size: 64 KiB, the backing page size of guest RAM (KVM uses the host's). */
 const VRMA_PAGE_SHIFT = 16;
@@ -38,6 +39,9 @@ const DEFAULT_HCALLS = [
 ];
 
 export const MAX_VCPUS = 2048;
+
+/** A VM made outside Kvm (checkExtension's probe) has no LPIDs to give. */
+const NO_LPIDS: LpidPool = { alloc: () => undefined, free: () => {} };
 
 /** RTAS calls the core can serve (book3s_rtas.c's table: the XICS ones). */
 const RTAS_IN_CORE = ['ibm,set-xive', 'ibm,get-xive', 'ibm,int-off', 'ibm,int-on'];
@@ -73,6 +77,10 @@ export class HvVm {
   guestStop = false;
   /** Called by destroy(): the LPID goes back to the pool. */
   onDestroy: (() => void) | undefined;
+  /** The system's LPID pool (shadow LPIDs of nested guests come from it; set by Kvm.createVm). */
+  lpidPool: LpidPool | undefined;
+  /** Nested HV (KVM_CAP_PPC_NESTED_HV enabled by the VMM): the partition may run guests of its own. */
+  nested: NestedHv | undefined;
 
   constructor(
     readonly lpid: number,
@@ -134,6 +142,7 @@ export class HvVm {
       case U.KVM_CAP_DEVICE_CTRL:
       case U.KVM_CAP_IRQ_XICS:
       case U.KVM_CAP_PPC_RTAS:
+      case U.KVM_CAP_PPC_NESTED_HV:
         return 1;
       case U.KVM_CAP_NR_VCPUS:
       case U.KVM_CAP_MAX_VCPUS:
@@ -159,6 +168,13 @@ export class HvVm {
         else this.enabledHcalls.delete(nr);
         return;
       }
+      case U.KVM_CAP_PPC_NESTED_HV:
+        // kvmhv_enable_nested: a POWER9 radix host may always let a partition nest (QEMU's cap-nested-hv).
+        if ((args[0] ?? 1n) === 0n) {
+          this.nested?.releaseAll();
+          this.nested = undefined;
+        } else this.nested ??= new NestedHv(this, this.lpidPool ?? NO_LPIDS);
+        return;
       case U.KVM_CAP_PPC_GUEST_STOP:
         if (this.vcpus.size > 0) throw new KvmError(EBUSY, 'KVM_CAP_PPC_GUEST_STOP must be chosen before vCPUs are created');
         this.guestStop = (args[0] ?? 1n) !== 0n;
@@ -199,6 +215,9 @@ export class HvVm {
 
   setUserMemoryRegion(r: UserMemoryRegion): void {
     if (r.slot < 0 || r.slot >= 512) throw new KvmError(EINVAL, `memory slot ${r.slot} out of range`);
+    // The L0 changes its mapping of that memory: shadow entries of nested guests made from it go (the nested rmap).
+    const old = this.phys.all.find((s) => s.id === r.slot);
+    if (old && this.nested) this.nested.slotChanging(old);
     try {
       this.phys.setSlot(r.slot, r.guest_phys_addr, r.userspace, r.memory_size, r.flags);
     } catch (e) {
@@ -259,6 +278,7 @@ export class HvVm {
 
   /** kvmppc_switch_mmu_to_hpt: VPM1 on; UPRT, GTSE and HR off; the table comes at the next run. */
   private switchToHpt(): void {
+    this.nested?.releaseAll(); // kvmhv_release_all_nested
     this.radix = false;
     this.mmuReady = false;
     this.processTable = 0n;
@@ -318,6 +338,7 @@ export class HvVm {
 
   /** Close the VM: its LPID is free again. */
   destroy(): void {
+    this.nested?.releaseAll();
     this.onDestroy?.();
     this.onDestroy = undefined;
   }

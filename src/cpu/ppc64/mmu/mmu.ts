@@ -27,6 +27,7 @@ import type { HashPageTable } from './hpt.js';
 import { ACCESS_FETCH, ACCESS_READ, ACCESS_WRITE, hashTranslate, VRMA_VSID_HI, VRMA_VSID_LO, type HashWalkState } from './hash.js';
 import { radixTranslate, RFAULT_SEGMENT, type RadixWalkState, type TableMemory } from './radix.js';
 import { SPR_PIDR } from '../spr.js';
+import { readSplit, readSplit64, writeSplit, writeSplit64 } from '../../../memory/split-access.js';
 
 /**
  * What the hypervisor tells a thread's MMU about its partition (what the
@@ -40,6 +41,35 @@ export interface PartitionMmu {
   maxPageShift?: number;
   /** Radix: PATE dword 1 (PRTB | PRTS); 0 when none is registered. */
   processTable?: bigint;
+}
+
+/**
+ * The partition-scoped step of a nested guest (kvm/ppc/nested): the guest
+ * real address the nested guest uses → the address in this partition's
+ * memory. Throws the hypervisor storage interrupt (HDSI/HISI, ASDR set) when
+ * the hypervisor holds no translation allowing the access; `tableWalk` says
+ * the access reads or updates the nested guest's own translation tables.
+ */
+export interface PartitionScoped {
+  translate(gra: number, access: number, tableWalk: boolean, eaHi: number, eaLo: number): number;
+}
+
+/** A nested guest's tables as its radix walk reads them: through its partition-scoped translation. */
+class NestedTableMemory implements TableMemory {
+  hi = 0;
+  ps: PartitionScoped | undefined;
+  eaHi = 0;
+  eaLo = 0;
+  constructor(private readonly phys: PhysTableMemory) {}
+  load64(gpa: number): number | undefined {
+    const l1 = this.ps!.translate(gpa, ACCESS_READ, true, this.eaHi, this.eaLo);
+    const lo = this.phys.load64(l1);
+    this.hi = this.phys.hi;
+    return lo;
+  }
+  store64(gpa: number, hi: number, lo: number): void {
+    this.phys.store64(this.ps!.translate(gpa, ACCESS_WRITE, true, this.eaHi, this.eaLo), hi, lo);
+  }
 }
 
 /** Guest physical memory as the radix walk reads it: big-endian doublewords of RAM. */
@@ -63,9 +93,10 @@ class PhysTableMemory implements TableMemory {
     if (this.phys.isCode(slot, gpa)) this.phys.codeWritten(slot, gpa);
   }
 }
-import { readSplit, readSplit64, writeSplit, writeSplit64 } from '../../../memory/split-access.js';
 
 export const TLB_BITS = 10;
+/** Nested guests whose TLB sets one thread keeps (each 3 sets of 1024 entries). */
+export const MAX_NESTED_CONTEXTS = 8;
 export const TLB_ENTRIES = 1 << TLB_BITS;
 const PAGE_MASK = PHYS_PAGE_SIZE - 1;
 
@@ -82,6 +113,26 @@ class TlbSet {
   readonly iTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
   readonly iTagHi = new Int32Array(TLB_ENTRIES);
   readonly iPhys = new Float64Array(TLB_ENTRIES);
+  /**
+   * Guest real page of each entry, before partition-scoped translation (a
+   * nested guest's; the same as the physical page otherwise): what a
+   * partition-scoped invalidation names.
+   */
+  readonly rGra = new Float64Array(TLB_ENTRIES);
+  readonly wGra = new Float64Array(TLB_ENTRIES);
+  readonly iGra = new Float64Array(TLB_ENTRIES);
+
+  /** Drop the entries whose guest real page is in [first, first + count). */
+  dropGuestReal(first: number, count: number): boolean {
+    let hit = false;
+    const end = first + count;
+    for (let i = 0; i < TLB_ENTRIES; i++) {
+      if (this.rTagLo[i] !== -1 && this.rGra[i]! >= first && this.rGra[i]! < end) (this.rTagLo[i] = -1), (hit = true);
+      if (this.wTagLo[i] !== -1 && this.wGra[i]! >= first && this.wGra[i]! < end) (this.wTagLo[i] = -1), (hit = true);
+      if (this.iTagLo[i] !== -1 && this.iGra[i]! >= first && this.iGra[i]! < end) (this.iTagLo[i] = -1), (hit = true);
+    }
+    return hit;
+  }
 
   flush(): void {
     this.rTagLo.fill(-1);
@@ -139,7 +190,29 @@ const SET_USER = 2;
 export class Mmu implements GuestMemory, PhysListener, MmuOps {
   hi64 = 0;
   /** Translation contexts: real mode, relocated privileged, relocated problem state. */
-  private readonly sets = [new TlbSet(), new TlbSet(), new TlbSet()];
+  private readonly baseSets = [new TlbSet(), new TlbSet(), new TlbSet()];
+  /** The sets in use: the partition's, or those of the nested guest it runs (enterNested). */
+  private sets = this.baseSets;
+  /**
+   * TLB sets of the nested guests this thread ran, by guest: kept across
+   * switches (no flush when the partition enters or leaves a nested guest),
+   * at most MAX_NESTED_CONTEXTS (the least recently entered one goes first:
+   * dropping a TLB is always allowed).
+   */
+  private readonly nestedSets = new Map<object, TlbSet[]>();
+  /** What each nested guest's entries were made under (PID, AMR, IAMR, process table). */
+  private readonly nestedTags = new Map<object, string>();
+  private nestedProcessTable = 0n;
+  /** The nested guest running, and its partition-scoped step; undefined: the partition itself. */
+  private nestedKey: object | undefined;
+  private ps: PartitionScoped | undefined;
+  /** The partition's own process table while a nested guest's is in the walk state. */
+  private basePrtb = 0;
+  private basePrtbSize = 4096;
+  private readonly physTables: PhysTableMemory;
+  private readonly nestedTables: NestedTableMemory;
+  /** Guest real address of the last translation, before any partition-scoped step. */
+  private lastGra = 0;
   /** The thread's segment lookaside buffer (hash partitions). */
   readonly slb = new Slb();
   /** State the hash walk reads (key registers, privilege), refreshed on each miss. */
@@ -161,7 +234,9 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   ) {
     this.data = this.inst = this.sets[0]!;
     this.lookaside = new ActiveLookaside(this.data);
-    this.radix = { mem: new PhysTableMemory(phys), prtb: 0, prtbSize: 4096, pid: 0, pr: false, amrKey0: 0, iamrKey0: 0 };
+    this.physTables = new PhysTableMemory(phys);
+    this.nestedTables = new NestedTableMemory(this.physTables);
+    this.radix = { mem: this.physTables, prtb: 0, prtbSize: 4096, pid: 0, pr: false, amrKey0: 0, iamrKey0: 0 };
     phys.listen(this);
     cpu.onMsrWrite = () => this.selectContext();
     cpu.mmuOps = this;
@@ -192,7 +267,8 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   // ---- PhysListener ----
 
   flushAll(): void {
-    for (const s of this.sets) s.flush();
+    for (const s of this.baseSets) s.flush();
+    for (const sets of this.nestedSets.values()) for (const s of sets) s.flush();
     this.cpu.ctxGen++;
     this.cpu.fetchGen++;
   }
@@ -216,9 +292,120 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const hpt = p.hpt;
     this.walk = hpt ? { hpt, maxPageShift: p.maxPageShift ?? 16, pr: false, amrHi: 0, amrLo: 0, iamrHi: 0, iamrLo: 0 } : undefined;
     const pt = p.processTable ?? 0n;
-    this.radix.prtb = Number(pt & 0x0ffffffffffff000n);
-    this.radix.prtbSize = 2 ** (Number(pt & 0x1fn) + 12);
+    this.basePrtb = Number(pt & 0x0ffffffffffff000n);
+    this.basePrtbSize = 2 ** (Number(pt & 0x1fn) + 12);
+    if (!this.ps) {
+      this.radix.prtb = this.basePrtb;
+      this.radix.prtbSize = this.basePrtbSize;
+    }
     this.flushAll();
+  }
+
+  // ---- nested guests (kvm/ppc/nested): their own TLB sets and partition-scoped step ----
+
+  /**
+   * Run a nested guest on this thread: its TLB sets (kept from the last time
+   * it ran here), its process table (PATE dword 1: a guest real address of
+   * the nested guest) and its partition-scoped step. No flush: entries are
+   * tagged by the sets they live in, as the hardware tags them by LPID.
+   */
+  enterNested(key: object, ps: PartitionScoped, processTable: bigint): void {
+    let sets = this.nestedSets.get(key);
+    // Entries were made under a PID and storage keys (AMR/IAMR, loaded live by
+    // the partition before it enters): other values now, the relocated ones go.
+    const cpu = this.cpu;
+    const tag = `${cpu.sprLo[SPR_PIDR]},${cpu.sprHi[SPR_AMR]},${cpu.sprLo[SPR_AMR]},${cpu.sprHi[SPR_IAMR]},${cpu.sprLo[SPR_IAMR]},${processTable}`;
+    if (sets) {
+      this.nestedSets.delete(key);
+      if (this.nestedTags.get(key) !== tag) {
+        sets[SET_PRIV]!.flush();
+        sets[SET_USER]!.flush();
+      }
+    } else {
+      if (this.nestedSets.size >= MAX_NESTED_CONTEXTS) {
+        const old = this.nestedSets.keys().next().value!;
+        this.nestedSets.delete(old);
+        this.nestedTags.delete(old);
+      }
+      sets = [new TlbSet(), new TlbSet(), new TlbSet()];
+    }
+    this.nestedSets.set(key, sets); // most recently entered last
+    this.nestedTags.set(key, tag);
+    this.sets = sets;
+    this.nestedKey = key;
+    this.ps = ps;
+    this.nestedTables.ps = ps;
+    this.radix.mem = this.nestedTables;
+    this.nestedProcessTable = processTable;
+    this.radix.prtb = Number(processTable & 0x0ffffffffffff000n);
+    this.radix.prtbSize = 2 ** (Number(processTable & 0x1fn) + 12);
+    this.contextSwitched();
+  }
+
+  /** Back to the partition's own translation. */
+  leaveNested(): void {
+    const cpu = this.cpu;
+    const key = this.nestedKey;
+    if (key) this.nestedTags.set(key, `${cpu.sprLo[SPR_PIDR]},${cpu.sprHi[SPR_AMR]},${cpu.sprLo[SPR_AMR]},${cpu.sprHi[SPR_IAMR]},${cpu.sprLo[SPR_IAMR]},${this.nestedProcessTable}`);
+    this.sets = this.baseSets;
+    this.nestedKey = undefined;
+    this.ps = undefined;
+    this.nestedTables.ps = undefined;
+    this.radix.mem = this.physTables;
+    this.radix.prtb = this.basePrtb;
+    this.radix.prtbSize = this.basePrtbSize;
+    this.contextSwitched();
+  }
+
+  /** The nested guest running on this thread, if any. */
+  get nestedGuest(): object | undefined {
+    return this.nestedKey;
+  }
+
+  /** Forget everything cached for nested guest `key` on this thread (an LPID-wide invalidation). */
+  flushNested(key: object): void {
+    const sets = this.nestedSets.get(key);
+    if (!sets) return;
+    for (const s of sets) s.flush();
+    if (key === this.nestedKey) {
+      this.cpu.ctxGen++;
+      this.cpu.fetchGen++;
+    }
+  }
+
+  /** The nested guest is gone: its sets too. */
+  forgetNested(key: object): void {
+    if (key !== this.nestedKey) {
+      this.nestedSets.delete(key);
+      this.nestedTags.delete(key);
+    } else this.flushNested(key);
+  }
+
+  /**
+   * Drop nested guest `key`'s entries whose guest real page lies in
+   * [firstPage, firstPage + pages) (4 KiB pages): a partition-scoped
+   * invalidation of exactly the shadow entries that went.
+   */
+  invalidateGuestReal(key: object, firstPage: number, pages: number): void {
+    const sets = this.nestedSets.get(key);
+    if (!sets) return;
+    let hit = false;
+    for (const s of sets) hit = s.dropGuestReal(firstPage, pages) || hit;
+    if (hit && key === this.nestedKey) {
+      this.cpu.ctxGen++;
+      this.cpu.fetchGen++;
+    }
+  }
+
+  /** The sets changed under the thread: pick the data and instruction sides again; links between blocks end. */
+  private contextSwitched(): void {
+    const lo = this.cpu.msrLo;
+    const rel = lo & MSR_PR ? SET_USER : SET_PRIV;
+    this.data = this.sets[lo & MSR_DR ? rel : SET_REAL]!;
+    this.inst = this.sets[lo & MSR_IR ? rel : SET_REAL]!;
+    this.lookaside.use(this.data);
+    this.cpu.fetchGen++;
+    this.cpu.ctxGen++;
   }
 
   // ---- MmuOps: the segment instructions and the SPRs translation depends on ----
@@ -265,9 +452,22 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   broadcast: ((f: (m: Mmu) => void) => void) | undefined;
 
   tlbie(rbHi: number, rbLo: number, _rsHi: number, _rsLo: number, ric: number, _prs: number, r: number, local: boolean): void {
-    const f = (m: Mmu) => m.invalidateTlb(rbHi, rbLo, ric, r);
+    // A nested guest's tlbie reaches that guest's entries on every thread (its LPID's), the partition's its own.
+    const key = this.nestedKey;
+    const f = (m: Mmu) => m.invalidateTlbIn(key, rbHi, rbLo, ric, r);
     if (local || !this.broadcast) f(this);
     else this.broadcast(f);
+  }
+
+  /** One thread's part of a tlbie for the partition (key undefined) or one of its nested guests. */
+  private invalidateTlbIn(key: object | undefined, rbHi: number, rbLo: number, ric: number, r: number): void {
+    if (key === this.nestedKey) return this.invalidateTlb(rbHi, rbLo, ric, r);
+    if (key === undefined) {
+      // The partition's own tlbie while this thread runs a nested guest: the partition's sets, then the MMU context as it is.
+      for (const s of this.baseSets) s.flush();
+      return;
+    }
+    this.flushNested(key);
   }
 
   /**
@@ -327,6 +527,15 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const cpu = this.cpu;
     if (cpu.mode & MODE_32) hi = 0;
     const relocate = access === ACCESS_FETCH ? cpu.msrLo & MSR_IR : cpu.msrLo & MSR_DR;
+    const ps = this.ps;
+    if (ps) {
+      // A nested guest (always radix): its real address or its process-scoped walk, then the partition-scoped step.
+      this.nestedTables.eaHi = hi;
+      this.nestedTables.eaLo = lo;
+      const gra = relocate ? this.radixWalk(hi, lo, access) : (hi & 0x0fffffff) * 4294967296 + (lo >>> 0);
+      this.lastGra = gra;
+      return ps.translate(gra, access, false, hi, lo);
+    }
     const hash = this.walk !== undefined && !(cpu.sprLo[SPR_LPCR]! & LPCR_HR_LO);
     if (!relocate) {
       if (!hash) return (hi & 0x0fffffff) * 4294967296 + (lo >>> 0);
@@ -385,6 +594,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const v = this.phys.view(slot, gpa);
     const ix = (lo >>> PHYS_PAGE_SHIFT) & (TLB_ENTRIES - 1);
     const t = this.data;
+    const gra = Math.floor((this.ps ? this.lastGra : gpa) / PHYS_PAGE_SIZE);
     if (write) {
       if (this.phys.isCode(slot, gpa)) {
         // Stores to code never get an entry: drop the decoded code, then write.
@@ -395,10 +605,12 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       t.wTagHi[ix] = hi;
       t.wView[ix] = v;
       t.wPhys[ix] = Math.floor(gpa / PHYS_PAGE_SIZE);
+      t.wGra[ix] = gra;
     } else {
       t.rTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.rTagHi[ix] = hi;
       t.rView[ix] = v;
+      t.rGra[ix] = gra;
     }
     return v;
   }
@@ -570,6 +782,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     t.iTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
     t.iTagHi[ix] = hi;
     t.iPhys[ix] = page;
+    t.iGra[ix] = this.ps ? Math.floor(this.lastGra / PHYS_PAGE_SIZE) : page;
     return page;
   }
 

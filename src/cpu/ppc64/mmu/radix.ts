@@ -44,7 +44,8 @@ const PTE_EAA_RW = 0x2;
 const PTE_EAA_X = 0x1;
 
 export interface RadixWalkState {
-  readonly mem: TableMemory;
+  /** Where the tables are read: the partition's memory, or a nested guest's through its partition-scoped step. */
+  mem: TableMemory;
   /** The process table: base (guest physical) and size in bytes (from the partition-table entry's PRTB/PRTS). */
   prtb: number;
   prtbSize: number;
