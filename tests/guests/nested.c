@@ -22,6 +22,7 @@
 #define H_SET_PARTITION_TABLE 0xf800
 #define H_ENTER_NESTED 0xf804
 #define H_TLB_INVALIDATE 0xf808
+#define H_COPY_TOFROM_GUEST 0xf80c
 #define H_NOT_AVAILABLE 3
 
 #define PTBL 0x800000UL   /* the L1's partition table: 4 KiB (PRTS 0), 256 LPIDs */
@@ -233,6 +234,24 @@ int main(void) {
   regs.gpr[5] = KERN | 0x40010;
   regs.gpr[6] = KERN | 0x40018;
   report("translated load", enter());
+  /* H_COPY_TOFROM_GUEST: the L1 reads and writes the L2's memory by the L2's effective address (PID 0: its kernel quadrant). */
+  static unsigned long cbuf[2] __attribute__((aligned(16)));
+  cbuf[0] = cbuf[1] = 0;
+  long crc = hcall(H_COPY_TOFROM_GUEST, 0, 1, 0, 0x40010, (unsigned long)cbuf, 0, 16);
+  printf("H_COPY_TOFROM_GUEST load: rc=%ld val=%lx\n", crc, cbuf[0]);
+  /* A store: into a page the L2 has written (KVM's copy goes through the shadow entry, which has C only then). */
+  fill(L2MEM + 0x50000, 0x5050000000000000UL);
+  setup(KERN | L2(l2_store), l2_msr() | MSR_IR | MSR_DR, 0);
+  regs.gpr[5] = KERN | 0x50000;
+  regs.gpr[6] = 0x5a5a;
+  enter();
+  cbuf[0] = 0x5151000000000000UL;
+  crc = hcall(H_COPY_TOFROM_GUEST, 0, 1, 0, 0x50008, 0, (unsigned long)cbuf, 8);
+  setup(KERN | L2(l2_load), l2_msr() | MSR_IR | MSR_DR, 0);
+  regs.gpr[5] = KERN | 0x50008;
+  enter();
+  printf("H_COPY_TOFROM_GUEST store: rc=%ld, the L2 reads %lx\n", crc, regs.gpr[4]);
+  printf("H_COPY_TOFROM_GUEST, both directions: %ld\n", hcall(H_COPY_TOFROM_GUEST, 0, 1, 0, 0x40010, (unsigned long)cbuf, (unsigned long)cbuf, 8));
   setup(KERN | L2(l2_load), l2_msr() | MSR_IR | MSR_DR, 0);
   regs.gpr[5] = KERN | 0x300000;
   t = enter();

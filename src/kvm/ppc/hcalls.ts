@@ -12,6 +12,7 @@ import { HPT_HCALLS } from './hpt-hcalls.js';
 import { hRegisterVpa } from './vpa.js';
 import type { NestedHv } from './nested/nested-hv.js';
 import { enterNested } from './nested/enter.js';
+import { copyToFromGuest } from './nested/copy-tofrom.js';
 
 export type HcallHandler = (v: HvVcpu) => number;
 
@@ -96,6 +97,7 @@ export const IN_CORE_HCALLS: Readonly<Record<number, HcallHandler>> = {
   [U.H_SET_PARTITION_TABLE]: nestedHcall((v, n) => n.setPartitionTable(arg(v, 0))),
   [U.H_ENTER_NESTED]: nestedHcall((v) => enterNested(v) ?? NESTED_ENTERED),
   [U.H_TLB_INVALIDATE]: nestedHcall((v, n) => n.tlbInvalidate(arg(v, 0), arg(v, 1), arg(v, 2))),
+  [U.H_COPY_TOFROM_GUEST]: nestedHcall((v) => copyToFromGuest(v.vm, arg(v, 0), arg(v, 1), arg(v, 2), arg(v, 3), arg(v, 4), arg(v, 5))),
   // The hashed page table (hpt-hcalls.ts).
   ...HPT_HCALLS,
 
