@@ -15,8 +15,18 @@ echo "Debian's Linux $(uname -r) on tskvm: busybox sh. 'poweroff -f' stops the m
 exec setsid cttyhack sh
 `;
 
-export function busyboxInitramfs(busybox: Uint8Array, init: string): Uint8Array {
+/**
+ * The nested-HV /init (cap-nested-hv=on): loads kvm and kvm-hv from /lib, so
+ * /dev/kvm is there, then the interactive shell.
+ */
+export const NESTED_INIT = INTERACTIVE_INIT.replace('echo\n', 'insmod /lib/kvm.ko && insmod /lib/kvm-hv.ko && echo "kvm-hv loaded: /dev/kvm runs guests of this guest (try /bin/l1-vmm)"\necho\n');
+
+/** Files added to the initramfs: path (no leading /) and contents, mode 0755. */
+export type ExtraFile = readonly [string, Uint8Array];
+
+export function busyboxInitramfs(busybox: Uint8Array, init: string, extra: readonly ExtraFile[] = []): Uint8Array {
   const dir = (name: string): CpioEntry => ({ name, mode: S_IFDIR | 0o755 });
+  const dirs = [...new Set(extra.map(([p]) => p.split('/').slice(0, -1).join('/')).filter((d) => d && !['bin', 'dev', 'proc', 'sys', 'tmp'].includes(d)))];
   return writeCpio([
     dir('bin'),
     { name: 'bin/busybox', mode: S_IFREG | 0o755, data: busybox },
@@ -26,5 +36,7 @@ export function busyboxInitramfs(busybox: Uint8Array, init: string): Uint8Array 
     dir('sys'),
     dir('tmp'),
     { name: 'init', mode: S_IFREG | 0o755, data: init },
+    ...dirs.map(dir),
+    ...extra.map(([name, data]): CpioEntry => ({ name, mode: S_IFREG | 0o755, data })),
   ]);
 }

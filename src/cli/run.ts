@@ -31,6 +31,8 @@ export interface RunConfig {
   noReboot: boolean;
   blockThreshold?: number;
   mmu: 'radix' | 'hash';
+  /** cap-nested-hv=on: the guest may run guests of its own (KVM_CAP_PPC_NESTED_HV). */
+  nestedHv?: boolean;
 }
 
 /** QEMU's pseries capabilities and the values tskvm runs with (anything else is refused by name). */
@@ -44,7 +46,7 @@ const CAPS: Record<string, (v: string) => boolean> = {
   'cap-vsx': (v) => v === 'on',
   'cap-dfp': (v) => ['on', 'off'].includes(v),
   'cap-large-decr': (v) => ['on', 'off'].includes(v),
-  'cap-nested-hv': (v) => v === 'off',
+  'cap-nested-hv': (v) => ['on', 'off'].includes(v),
   'cap-fwnmi': (v) => ['on', 'off'].includes(v),
   'cap-rpt-invalidate': (v) => v === 'off',
 };
@@ -85,6 +87,7 @@ export function parseRunArgs(argv: readonly string[]): RunConfig {
           const ok = CAPS[k!];
           if (!ok) throw new RunUsageError(`machine option '${k}' is not supported`);
           if (!ok(v)) throw new RunUsageError(`${k}=${v} is not supported by tskvm`);
+          if (k === 'cap-nested-hv') cfg.nestedHv = v === 'on';
         }
         break;
       }
@@ -187,7 +190,7 @@ export async function runMachine(cfg: RunConfig, files: RunFiles, out: (b: Uint8
   if (files.image && files.image.length > cfg.ramSize) throw new RunUsageError(`image (${files.image.length} bytes) larger than RAM (${cfg.ramSize} bytes)`);
   let m: BareMetalMachine;
   try {
-    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, rtcBase: cfg.rtcBase, noReboot: cfg.noReboot, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, mmu: cfg.mmu });
+    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, rtcBase: cfg.rtcBase, noReboot: cfg.noReboot, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, mmu: cfg.mmu, nestedHv: cfg.nestedHv });
   } catch (e) {
     if (e instanceof KernelError) throw new RunUsageError(e.message);
     throw e;

@@ -19,3 +19,13 @@ export function kernelPath(): string {
   if (!k) throw new Error(`Debian's kernel not found in ${boot}: run scripts/fetch-guest.sh`);
   return join(boot, k);
 }
+
+/** Debian's kvm.ko and kvm-hv.ko for the kernel kernelPath() names (the L1 side of nested HV). */
+export function kvmModules(): { kvm: string; kvmHv: string } {
+  const version = kernelPath().split('/').pop()!.replace(/^vmlinux-/, '');
+  const dir = join(GUEST_CACHE, 'kernel/root/lib/modules', version, 'kernel/arch/powerpc/kvm');
+  const kvm = join(dir, 'kvm.ko');
+  const kvmHv = join(dir, 'kvm-hv.ko');
+  if (!existsSync(kvm) || !existsSync(kvmHv)) throw new Error(`kvm.ko/kvm-hv.ko not found in ${dir}: run scripts/fetch-guest.sh`);
+  return { kvm, kvmHv };
+}
