@@ -190,7 +190,9 @@ export async function runMachine(cfg: RunConfig, files: RunFiles, out: (b: Uint8
   if (files.image && files.image.length > cfg.ramSize) throw new RunUsageError(`image (${files.image.length} bytes) larger than RAM (${cfg.ramSize} bytes)`);
   let m: BareMetalMachine;
   try {
-    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, rtcBase: cfg.rtcBase, noReboot: cfg.noReboot, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, mmu: cfg.mmu, nestedHv: cfg.nestedHv });
+    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, rtcBase: cfg.rtcBase, noReboot: cfg.noReboot, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, nestedHv: cfg.nestedHv,
+      // QEMU's pseries starts a -bios image in hash mode; a kernel's MMU is what CAS negotiates (the machine reads the command line).
+      mmu: files.kernel ? undefined : cfg.mmu });
   } catch (e) {
     if (e instanceof KernelError) throw new RunUsageError(e.message);
     throw e;

@@ -5,6 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildGuest, QEMU_PSERIES, runGuestQemu } from '../harness/guests.js';
 import { mainAsync } from '../../src/cli/main.js';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { busyboxInitramfs } from '../../scripts/busybox-initramfs.js';
+import { busyboxPath, kernelPath } from '../harness/guest-files.js';
 
 async function cli(args: string[]): Promise<{ status: number; out: string; err: string }> {
   const out: Uint8Array[] = [];
@@ -22,6 +27,18 @@ describe('tskvm run', () => {
     expect(t.status).toBe(0);
     expect(t.out).toBe(q.console);
   });
+
+  it('boots a -kernel in the MMU mode the kernel negotiates: radix, or hash with disable_radix', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tskvm-cli-'));
+    const initrd = join(dir, 'initramfs.cpio');
+    const init = "#!/bin/busybox sh\n/bin/busybox mount -t proc proc /proc\n/bin/busybox grep MMU /proc/cpuinfo\n/bin/busybox poweroff -f\n";
+    writeFileSync(initrd, busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), init));
+    for (const [append, mmu] of [['console=hvc0 quiet', 'Radix'], ['console=hvc0 quiet disable_radix', 'Hash']]) {
+      const t = await cli(['-M', 'pseries', '-m', '256M', '-kernel', kernelPath(), '-initrd', initrd, '-append', append!]);
+      expect(t.status, t.err).toBe(0);
+      expect(t.out).toMatch(new RegExp(`^MMU\\s+: ${mmu}\\r?$`, 'm'));
+    }
+  }, 120_000);
 
   it('runs SMP and deterministic time from the same flags', async () => {
     const { bin } = buildGuest('smp', 'be');
