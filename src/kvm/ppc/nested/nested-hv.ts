@@ -40,6 +40,8 @@ export class NestedHv {
   private readonly guests = new Map<number, NestedGuest>();
   readonly rmap = new NestedRmap();
   private clock = 0;
+  /** The bound on shadow entries (MAX_SHADOW_ENTRIES; tests lower it). */
+  maxShadowEntries = MAX_SHADOW_ENTRIES;
   /** Guests entered by a vCPU right now (never evicted). */
   private readonly running = new Map<NestedGuest, number>();
 
@@ -170,7 +172,9 @@ export class NestedHv {
 
   /** A shadow entry was added: keep the partition's shadow memory bounded. */
   afterInsert(): void {
-    if (this.shadowEntries <= MAX_SHADOW_ENTRIES) return;
+    // Stale rmap entries (left by removed shadow entries) are dropped when they outnumber the live ones.
+    if (this.rmap.size > 2 * this.maxShadowEntries) this.rebuildRmap();
+    if (this.shadowEntries <= this.maxShadowEntries) return;
     let big: NestedGuest | undefined;
     for (const g of this.guests.values()) if (!big || g.shadow.size > big.shadow.size) big = g;
     if (big) this.flushGuest(big);

@@ -7,7 +7,7 @@
 // nested guest and 40 bits of the nested guest real page — held in a double
 // as lpid·2^40 + page (exact: below 2^53). A page with one entry keeps it
 // inline; more make a list. Inserting an entry already present does nothing
-// (KVM scans the list for it), so an L1 cannot grow a list by faulting one
+// (KVM scans its list for it; here a set), so an L1 cannot grow a list by faulting one
 // mapping again and again; entries left stale by a removed shadow entry are
 // checked against the shadow table when used, and the whole map is rebuilt
 // from the live shadow entries when it outgrows its bound.
@@ -29,8 +29,8 @@ export function rmapPage(e: number): number {
 }
 
 export class NestedRmap {
-  /** Per slot, per page index in the slot: one entry, or a list. */
-  private readonly slots = new Map<MemSlot, Map<number, number | number[]>>();
+  /** Per slot, per page index in the slot: one entry, or a set of them (a set: the duplicate check stays O(1) for a page many nested pages map). */
+  private readonly slots = new Map<MemSlot, Map<number, number | Set<number>>>();
   private total = 0;
 
   get size(): number {
@@ -45,10 +45,10 @@ export class NestedRmap {
     if (cur === undefined) m.set(page, entry);
     else if (typeof cur === 'number') {
       if (cur === entry) return;
-      m.set(page, [cur, entry]);
+      m.set(page, new Set([cur, entry]));
     } else {
-      if (cur.includes(entry)) return;
-      cur.push(entry);
+      if (cur.has(entry)) return;
+      cur.add(entry);
     }
     this.total++;
   }
@@ -63,7 +63,7 @@ export class NestedRmap {
       if (cur === undefined) return;
       m.delete(p);
       if (typeof cur === 'number') out.push(cur);
-      else out.push(...cur);
+      else for (const e of cur) out.push(e);
     };
     if (count > m.size) for (const p of [...m.keys()]) (p >= page && p < page + count ? grab(p) : undefined);
     else for (let p = page; p < page + count; p++) grab(p);
@@ -77,7 +77,10 @@ export class NestedRmap {
     if (!m) return [];
     this.slots.delete(slot);
     const out: number[] = [];
-    for (const cur of m.values()) typeof cur === 'number' ? out.push(cur) : out.push(...cur);
+    for (const cur of m.values()) {
+      if (typeof cur === 'number') out.push(cur);
+      else for (const e of cur) out.push(e);
+    }
     this.total -= out.length;
     return out;
   }
