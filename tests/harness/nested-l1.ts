@@ -55,6 +55,10 @@ export interface L1 {
   enter(cpu?: number): Promise<bigint>;
   /** An in-core hcall made by the L1 (r4.. = args). */
   hcall(nr: number, ...args: bigint[]): Promise<bigint>;
+  /** The same on vCPU `cpu`, stopped by immediate_exit after `watchdogMs`: the L1's r3, or undefined if the L1 did not come back. */
+  call(cpu: number, nr: number, args: readonly bigint[], watchdogMs?: number): Promise<bigint | undefined>;
+  /** Write the L1's own code again (a nested guest the L1 let write there broke it). */
+  repair(): void;
   /** pt_regs word i (gpr i for i < 32; 32 = nip, 33 = msr). */
   reg(i: number): bigint;
   /** hv_guest_state u64 at byte offset off. */
@@ -146,7 +150,14 @@ export async function makeL1(opts: { vcpus?: number; kvm?: Kvm } = {}): Promise<
       return l1.hcall(U.H_ENTER_NESTED, BigInt(HV), BigInt(REGS), 0n, 0n, 0n, 0n, 0n, 0n, 0n, BigInt(cpu));
     },
     async hcall(nr, ...args) {
-      const cpu = args.length > 9 ? Number(args[9]) : 0;
+      const r = await l1.call(args.length > 9 ? Number(args[9]) : 0, nr, args.slice(0, 9));
+      if (r === undefined) throw new Error('the L1 did not come back');
+      return r;
+    },
+    repair() {
+      [I.sc1, I.mr(4, 3), I.li(3, EXIT), I.sc1, I.b0].forEach((w, i) => w32(L1CODE + 4 * i, w));
+    },
+    async call(cpu, nr, args, watchdogMs) {
       const v = vcpus[cpu]!;
       const regs = v.getRegs();
       regs.pc = BigInt(L1CODE);
@@ -157,8 +168,20 @@ export async function makeL1(opts: { vcpus?: number; kvm?: Kvm } = {}): Promise<
       // The VMM answered the last EXIT hcall: completing it reloads r3..r12 from kvm_run.
       v.kvmRun.papr_hcall.set('ret', regs.gpr[3]!);
       for (let i = 0; i < 9; i++) v.kvmRun.papr_hcall.setArg(i, regs.gpr[4 + i]!);
-      await v.run();
-      if (v.kvmRun.exit_reason !== U.KVM_EXIT_PAPR_HCALL || v.kvmRun.papr_hcall.get('nr') !== BigInt(EXIT)) throw new Error(`L1 did not come back: exit ${v.kvmRun.exit_reason}, nr ${v.kvmRun.papr_hcall.get('nr')}`);
+      const t =
+        watchdogMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              if (process.env.TSKVM_FUZZ_TRACE) console.log(`watchdog: vCPU ${cpu} nip ${v.cpu.nipHi.toString(16)}:${(v.cpu.nipLo >>> 0).toString(16)} msr ${v.cpu.msr.toString(16)} nested ${!!v.nestedRun} hdec ${v.nestedRun?.hdecExpiry} tb ${v.nestedRun?.l1Timebase()} stats ${JSON.stringify(v.stats)} waiting ${String((v as unknown as { waiting: boolean }).waiting)} ceded ${v.ceded}`.slice(0, 600));
+              v.kvmRun.immediate_exit = 1;
+            }, watchdogMs);
+      try {
+        await v.run();
+      } finally {
+        clearTimeout(t);
+        v.kvmRun.immediate_exit = 0;
+      }
+      if (v.kvmRun.exit_reason !== U.KVM_EXIT_PAPR_HCALL || v.kvmRun.papr_hcall.get('nr') !== BigInt(EXIT)) return undefined;
       return v.kvmRun.papr_hcall.arg(0);
     },
     reg: (i) => dv.getBigUint64(REGS + 8 * i, le),

@@ -378,6 +378,7 @@ export class Executor {
         intr.nipLo = s.nipLo;
         deliver(s, intr);
         end--;
+        s.delivered++;
       }
       const left = end - s.icount;
       if (left <= 0) return undefined;
@@ -396,6 +397,7 @@ export class Executor {
       if (intr.hv) return intr;
       deliver(s, intr);
       end--;
+      s.delivered++;
     }
   }
 

@@ -133,6 +133,12 @@ export class CpuState {
 
   /** Instructions retired. */
   icount = 0;
+  /**
+   * Interrupts delivered (system mode). Delivery takes time like an
+   * instruction: deterministic time counts both, so a guest in an interrupt
+   * storm that retires nothing still reaches its timer deadlines.
+   */
+  delivered = 0;
 
   /** Scratch: high word returned by helpers that compute 64-bit values. */
   tmpHi = 0;

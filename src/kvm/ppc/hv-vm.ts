@@ -102,7 +102,7 @@ export class HvVm {
   timebase(): number {
     if (this.ticksPerInsn === 0) return this.hostTimebase() + this.tbOffset;
     let n = 0;
-    for (const v of this.vcpus.values()) n += v.cpu.icount;
+    for (const v of this.vcpus.values()) n += v.cpu.icount + v.cpu.delivered;
     return Math.floor(n * this.ticksPerInsn) + this.warpTicks + this.tbOffset;
   }
 
@@ -115,6 +115,16 @@ export class HvVm {
     for (const v of this.vcpus.values()) if (v.idleDeadline !== undefined) next = Math.min(next, v.idleDeadline);
     const now = this.timebase();
     if (next !== Infinity && next > now) this.warpTicks += next - now;
+  }
+
+  /**
+   * Deterministic time: the hypervisor did work for a vCPU that retired no
+   * instruction (a nested page fault it fixed itself). Charge it as `insns`
+   * instructions of time, so a guest that faults forever without retiring
+   * still reaches its timer deadlines (the L1's HDEC ends a nested run).
+   */
+  chargeTime(insns: number): void {
+    this.warpTicks += insns * this.ticksPerInsn;
   }
 
   /** Whether every vCPU that is running guest code right now is idle (ceded, waiting, or not in KVM_RUN). */

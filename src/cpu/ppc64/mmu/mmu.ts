@@ -357,6 +357,11 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     this.contextSwitched();
   }
 
+  /** Nested guests whose TLB sets this thread holds (at most MAX_NESTED_CONTEXTS). */
+  get nestedContexts(): number {
+    return this.nestedSets.size;
+  }
+
   /** The nested guest running on this thread, if any. */
   get nestedGuest(): object | undefined {
     return this.nestedKey;

@@ -107,8 +107,10 @@ function l0Shift(v: HvVcpu, l1: number, maxShift: number): number {
  */
 export function nestedPageFault(v: HvVcpu, run: NestedRun, intr: Interrupt): boolean {
   const nested = v.vm.nested!;
+  // The L0's work takes time: in deterministic time, one instruction's worth.
+  v.vm.chargeTime(1);
   const g = run.guest;
-  const fetch = intr.vector === VEC_HISI;
+  const fetch = intr.vector === VEC_HISI; // a table walk faults as an HDSI even for a fetch
   const dsisr = intr.dsisr;
   const writing = (dsisr & DSISR_STORE) !== 0;
   if (g.pate0 === 0n) {

@@ -51,8 +51,10 @@ export class NestedGuest implements PartitionScoped {
     // HDSI: the cause in HDSISR. HISI: in HSRR1 (no translation; no-execute),
     // and in the interrupt's dsisr field too, in DSISR form, for the L0's handler.
     const flags = cause | (write ? DSISR_STORE : 0) | (tableWalk ? DSISR_PRTABLE : 0);
+    // A table walk's access is a load or an R/C store even for a fetch: an
+    // HDSI with PRTABLE, as QEMU raises it (the handler then checks read/write).
     let intr: Interrupt;
-    if (access === ACCESS_FETCH) intr = new Interrupt(VEC_HISI, (cause === DSISR_NOPTE ? SRR1_ISI_NOPTE : cause === DSISR_PROT ? SRR1_ISI_N_G : cause) | (tableWalk ? DSISR_PRTABLE : 0), true, eaHi, eaLo, flags);
+    if (access === ACCESS_FETCH && !tableWalk) intr = new Interrupt(VEC_HISI, (cause === DSISR_NOPTE ? SRR1_ISI_NOPTE : cause === DSISR_PROT ? SRR1_ISI_N_G : cause) | (tableWalk ? DSISR_PRTABLE : 0), true, eaHi, eaLo, flags);
     else intr = new Interrupt(VEC_HDSI, 0, true, eaHi, eaLo, flags);
     intr.asdr = gra;
     throw intr;
