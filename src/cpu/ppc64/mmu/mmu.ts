@@ -122,6 +122,38 @@ class TlbSet {
   readonly wGra = new Float64Array(TLB_ENTRIES);
   readonly iGra = new Float64Array(TLB_ENTRIES);
 
+  /**
+   * Entries whose rights came through AMR/IAMR key 0 (a radix partition's
+   * supervisor access to problem-state pages), as side·TLB_ENTRIES + index:
+   * all an AMR or IAMR write changes in a radix partition (KUAP writes them
+   * on every user access window; flushing everything each time cost a full
+   * refill per system call).
+   */
+  readonly keyed: number[] = [];
+
+  /** Drop the keyed entries (an AMR/IAMR write). Returns whether an instruction entry went. */
+  dropKeyed(): boolean {
+    const k = this.keyed;
+    let inst = false;
+    if (k.length > 3 * TLB_ENTRIES) {
+      this.flush();
+      return true;
+    }
+    for (let i = 0; i < k.length; i++) {
+      const e = k[i]!;
+      const ix = e & (TLB_ENTRIES - 1);
+      const side = e >>> TLB_BITS;
+      if (side === 0) this.rTagLo[ix] = -1;
+      else if (side === 1) this.wTagLo[ix] = -1;
+      else {
+        this.iTagLo[ix] = -1;
+        inst = true;
+      }
+    }
+    k.length = 0;
+    return inst;
+  }
+
   /** Drop the entries whose guest real page is in [first, first + count). */
   dropGuestReal(first: number, count: number): boolean {
     let hit = false;
@@ -138,6 +170,7 @@ class TlbSet {
     this.rTagLo.fill(-1);
     this.wTagLo.fill(-1);
     this.iTagLo.fill(-1);
+    this.keyed.length = 0;
   }
 }
 
@@ -213,6 +246,8 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   private readonly nestedTables: NestedTableMemory;
   /** Guest real address of the last translation, before any partition-scoped step. */
   private lastGra = 0;
+  /** The last translation's rights depended on AMR/IAMR (a radix key-0 access, or any hash access). */
+  private lastKeyed = false;
   /** The thread's segment lookaside buffer (hash partitions). */
   readonly slb = new Slb();
   /** State the hash walk reads (key registers, privilege), refreshed on each miss. */
@@ -456,17 +491,17 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   /** How a global tlbie reaches every thread of the partition (set by the hypervisor); alone, this thread only. */
   broadcast: ((f: (m: Mmu) => void) => void) | undefined;
 
-  tlbie(rbHi: number, rbLo: number, _rsHi: number, _rsLo: number, ric: number, _prs: number, r: number, local: boolean): void {
+  tlbie(rbHi: number, rbLo: number, rsHi: number, _rsLo: number, ric: number, prs: number, r: number, local: boolean): void {
     // A nested guest's tlbie reaches that guest's entries on every thread (its LPID's), the partition's its own.
     const key = this.nestedKey;
-    const f = (m: Mmu) => m.invalidateTlbIn(key, rbHi, rbLo, ric, r);
+    const f = (m: Mmu) => m.invalidateTlbIn(key, rbHi, rbLo, rsHi, ric, prs, r);
     if (local || !this.broadcast) f(this);
     else this.broadcast(f);
   }
 
   /** One thread's part of a tlbie for the partition (key undefined) or one of its nested guests. */
-  private invalidateTlbIn(key: object | undefined, rbHi: number, rbLo: number, ric: number, r: number): void {
-    if (key === this.nestedKey) return this.invalidateTlb(rbHi, rbLo, ric, r);
+  private invalidateTlbIn(key: object | undefined, rbHi: number, rbLo: number, rsHi: number, ric: number, prs: number, r: number): void {
+    if (key === this.nestedKey) return this.invalidateTlb(rbHi, rbLo, ric, r, rsHi, prs);
     if (key === undefined) {
       // The partition's own tlbie while this thread runs a nested guest: the partition's sets, then the MMU context as it is.
       for (const s of this.baseSets) s.flush();
@@ -479,12 +514,18 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
    * One thread's part of a tlbie/tlbiel. IS=0 with R=1 and RIC=0 names one
    * radix page (RB: EPN in bits 0:51, AP in 56:58): its 4K entries go when
    * it is at most 64K, everything relocated otherwise. Every other scope
-   * (a PID, the LPID, all; the page-walk cache; hash entries) drops every
-   * relocated translation: never less than the architecture asks.
+   * (a PID, the LPID, all; hash entries) drops every relocated translation:
+   * never less than the architecture asks. Two radix scopes name nothing
+   * this TLB holds: the page-walk cache alone (RIC=1: entries are final
+   * translations, no walk is cached), and a PID other than PIDR and 0 (the
+   * TLB holds translations of those two only: a PIDR write flushes it).
+   * (rsHi: RS bits 0:31, the PID; undefined: not known, no shortcut.)
    */
-  invalidateTlb(rbHi: number, rbLo: number, ric: number, r: number): void {
+  invalidateTlb(rbHi: number, rbLo: number, ric: number, r: number, rsHi?: number, prs?: number): void {
     const is = (rbLo >>> 10) & 3;
     const ap = (rbLo >>> 5) & 7;
+    if (r && ric === 1) return;
+    if (r && prs && is === 1 && rsHi !== undefined && rsHi !== 0 && rsHi !== this.cpu.sprLo[SPR_PIDR]) return;
     if (is === 0 && r && ric === 0 && (ap === 0 || ap === 5)) {
       const pages = ap === 5 ? 16 : 1;
       const first = (rbLo >>> PHYS_PAGE_SHIFT) & ~(pages - 1);
@@ -506,8 +547,17 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   }
 
   sprWritten(num: number): void {
-    // The storage-key registers change what relocated accesses may do.
-    if (num === SPR_AMR || num === SPR_IAMR || num === SPR_PIDR) this.flushRelocated();
+    // The storage-key registers change what relocated accesses may do: in a
+    // radix partition only key 0's supervisor accesses to problem-state
+    // pages (the keyed entries of the privileged set); with hash
+    // translation, every relocated access.
+    if (num === SPR_AMR || num === SPR_IAMR) {
+      const hash = !this.ps && this.walk !== undefined && !(this.cpu.sprLo[SPR_LPCR]! & LPCR_HR_LO);
+      if (hash) return this.flushRelocated();
+      const inst = this.sets[SET_PRIV]!.dropKeyed();
+      this.cpu.ctxGen++;
+      if (inst) this.cpu.fetchGen++;
+    } else if (num === SPR_PIDR) this.flushRelocated();
     else if (num === SPR_LPCR) this.flushAll();
   }
 
@@ -532,6 +582,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const cpu = this.cpu;
     if (cpu.mode & MODE_32) hi = 0;
     const relocate = access === ACCESS_FETCH ? cpu.msrLo & MSR_IR : cpu.msrLo & MSR_DR;
+    this.lastKeyed = false;
     const ps = this.ps;
     if (ps) {
       // A nested guest (always radix): its real address or its process-scoped walk, then the partition-scoped step.
@@ -567,6 +618,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     st.amrKey0 = cpu.sprHi[SPR_AMR]! >>> 30;
     st.iamrKey0 = cpu.sprHi[SPR_IAMR]! >>> 30;
     const r = radixTranslate(st, hi, lo, access);
+    this.lastKeyed = r.keyed;
     if (r.fault === 0) return r.gpa;
     if (r.fault === RFAULT_SEGMENT) {
       if (access === ACCESS_FETCH) throw new Interrupt(VEC_ISEG, 0, false);
@@ -611,11 +663,13 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       t.wView[ix] = v;
       t.wPhys[ix] = Math.floor(gpa / PHYS_PAGE_SIZE);
       t.wGra[ix] = gra;
+      if (this.lastKeyed) t.keyed.push(TLB_ENTRIES + ix);
     } else {
       t.rTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.rTagHi[ix] = hi;
       t.rView[ix] = v;
       t.rGra[ix] = gra;
+      if (this.lastKeyed) t.keyed.push(ix);
     }
     return v;
   }
@@ -788,6 +842,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     t.iTagHi[ix] = hi;
     t.iPhys[ix] = page;
     t.iGra[ix] = this.ps ? Math.floor(this.lastGra / PHYS_PAGE_SIZE) : page;
+    if (this.lastKeyed) t.keyed.push(2 * TLB_ENTRIES + ix);
     return page;
   }
 

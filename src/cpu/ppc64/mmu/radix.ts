@@ -59,9 +59,11 @@ export interface RadixWalkState {
 export interface RadixResult {
   gpa: number;
   fault: number;
+  /** The access rights came through AMR/IAMR key 0 (supervisor access to a problem-state page). */
+  keyed: boolean;
 }
 
-const out: RadixResult = { gpa: 0, fault: 0 };
+const out: RadixResult = { gpa: 0, fault: 0, keyed: false };
 
 function fail(cause: number): RadixResult {
   out.fault = cause;
@@ -90,6 +92,7 @@ function validLevel(level: number, psize: number, nls: number): boolean {
  */
 export function radixTranslate(st: RadixWalkState, hi: number, lo: number, access: number): RadixResult {
   out.fault = 0;
+  out.keyed = false;
   // EA bits 2:11 set, or quadrant 1/2 (hypervisor only): segment interrupt.
   if (hi & 0x3ff00000) return fail(RFAULT_SEGMENT);
   const q = hi >>> 30;
@@ -135,6 +138,7 @@ export function radixTranslate(st: RadixWalkState, hi: number, lo: number, acces
     // Supervisor access to a problem-state page: AMR/IAMR key 0 may take rights away.
     const amr = (st.amrKey0 & 2 ? 0 : 2) | (st.amrKey0 & 1 ? 0 : 1) | (st.iamrKey0 & 1 ? 0 : 4);
     prot = eaa & amr;
+    out.keyed = true;
   }
   const need = access === ACCESS_FETCH ? 4 : access === ACCESS_WRITE ? 2 : 1;
   if (!(prot & need)) return fail(access === ACCESS_FETCH ? RFAULT_NOEXEC : RFAULT_PROT);

@@ -1,0 +1,84 @@
+// bench:nested — nested HV as a user of it sees it: Debian's kernel as the
+// L1 with kvm-hv loaded runs tests/nested/l1-vmm.c's bench, timed inside
+// the L1 (its clock): L2 KVM_RUN round trips per second (the L2 makes an
+// hcall kvm-hv hands to the L1 VMM, which answers and runs it again: two
+// H_ENTER_NESTED exits of the L0 per round trip), and first touches of
+// 64 KiB L2 pages per second (each an L1 kvm-hv fault and an L0 shadow
+// fault). The same kernel, modules, program and command line under tskvm
+// (-M pseries,cap-nested-hv=on) and under qemu-system-ppc64 -M
+// pseries,cap-nested-hv=on (TCG: QEMU as the L0), in one run; prints both
+// and the tskvm/QEMU ratio (above 1: tskvm faster).
+//
+//   npm run bench:nested [-- --trips 2000] [-- --pages 512]
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BareMetalMachine } from '../src/vmm/bare-metal.js';
+import { busyboxInitramfs } from '../scripts/busybox-initramfs.js';
+import { busyboxPath, kernelPath, kvmModules } from '../tests/harness/guest-files.js';
+import { QEMU_PSERIES } from '../tests/harness/guests.js';
+import { buildC, ROOT } from '../tests/harness/toolchain.js';
+
+function arg(name: string, def: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : def;
+}
+const trips = Number(arg('trips', '2000'));
+const pages = Number(arg('pages', '512'));
+const APPEND = 'console=hvc0 quiet';
+const INIT = `#!/bin/busybox sh
+/bin/busybox mount -t devtmpfs dev /dev
+/bin/busybox insmod /lib/kvm.ko && /bin/busybox insmod /lib/kvm-hv.ko && /bin/l1-vmm bench ${trips} ${pages}
+/bin/busybox poweroff -f
+`;
+
+const { kvm, kvmHv } = kvmModules();
+const vmm = buildC(join(ROOT, 'tests/nested/l1-vmm.c'), 'le', ['-O2', '-Wall', '-Wextra']);
+const initrd = busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INIT, [
+  ['lib/kvm.ko', new Uint8Array(readFileSync(kvm))],
+  ['lib/kvm-hv.ko', new Uint8Array(readFileSync(kvmHv))],
+  ['bin/l1-vmm', new Uint8Array(readFileSync(vmm))],
+]);
+const kernel = new Uint8Array(readFileSync(kernelPath()));
+
+interface Result {
+  trips: number;
+  touches: number;
+  wall: number;
+}
+
+function parse(log: string, who: string): Result {
+  const t = /bench: \d+ L2 KVM_RUN round trips in \d+ us: (\d+) per second/.exec(log);
+  const p = /bench: \d+ first touches of 64K pages in \d+ us: (\d+) per second \((\d+) right\)/.exec(log);
+  if (!t || !p || Number(p[2]) !== pages) throw new Error(`${who}: the bench did not run\n${log.slice(-3000)}`);
+  return { trips: Number(t[1]), touches: Number(p[1]), wall: 0 };
+}
+
+async function tskvm(): Promise<Result> {
+  let log = '';
+  const m = new BareMetalMachine({ ramSize: 1 << 30, kernel, initrd, append: APPEND, nestedHv: true, console: (b) => (log += Buffer.from(b).toString('latin1')) });
+  const t0 = performance.now();
+  await m.run();
+  return { ...parse(log, 'tskvm'), wall: (performance.now() - t0) / 1000 };
+}
+
+function qemu(): Result {
+  const dir = mkdtempSync(join(tmpdir(), 'tskvm-bench-nested-'));
+  writeFileSync(join(dir, 'initramfs.cpio'), initrd);
+  const args = [...QEMU_PSERIES];
+  args[1] = args[1]!.replace('pseries', 'pseries,x-vof=on,cap-nested-hv=on');
+  const t0 = performance.now();
+  const q = spawnSync('qemu-system-ppc64', [...args, '-m', '1G', '-kernel', kernelPath(), '-initrd', join(dir, 'initramfs.cpio'), '-append', APPEND], { timeout: 1_800_000, maxBuffer: 1 << 26 });
+  return { ...parse(q.stdout.toString('latin1'), 'QEMU'), wall: (performance.now() - t0) / 1000 };
+}
+
+console.log(`bench:nested — Debian ${kernelPath().split('/').pop()} as L1 with kvm-hv; l1-vmm bench ${trips} ${pages}`);
+const t = await tskvm();
+const q = qemu();
+const row = (what: string, a: number, b: number, unit: string) => console.log(`${what.padEnd(34)} ${a.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)} ${unit.padEnd(6)} ${(a / b).toFixed(2)}×`);
+console.log(`${''.padEnd(34)} ${'tskvm'.padStart(9)} ${'QEMU'.padStart(9)}`);
+row('L2 KVM_RUN round trips', t.trips, q.trips, '/s');
+row('L2 first touches (64 KiB pages)', t.touches, q.touches, '/s');
+console.log(`${'whole run (boot, bench, power-off)'.padEnd(34)} ${t.wall.toFixed(1).padStart(9)} ${q.wall.toFixed(1).padStart(9)} s`);
