@@ -96,9 +96,11 @@ export class HvVcpu {
   readonly stats = { exits: 0, hcallsInCore: 0, hcallsToVmm: 0, mmio: 0, yields: 0, stopsEmulated: 0, nestedEntries: 0, nestedExits: 0, nestedFaults: 0 };
   /** The nested guest this vCPU runs for its L1 (H_ENTER_NESTED), if any (nested/enter.ts). */
   nestedRun: NestedRun | undefined;
-  /** DAWR1/DAWRX1 (hv_guest_state v2; no such SPRs on POWER9: kept for the L1). */
-  dawr1 = 0n;
-  dawrx1 = 0n;
+  /** DAWR1/DAWRX1 (hv_guest_state v2; no such SPRs on POWER9: kept for the L1), as int32 halves. */
+  dawr1Hi = 0;
+  dawr1Lo = 0;
+  dawrx1Hi = 0;
+  dawrx1Lo = 0;
 
   constructor(
     readonly vm: HvVm,

@@ -234,7 +234,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
    */
   private readonly nestedSets = new Map<object, TlbSet[]>();
   /** What each nested guest's entries were made under (PID, AMR, IAMR, process table). */
-  private readonly nestedTags = new Map<object, string>();
+  private readonly nestedTags = new Map<object, readonly number[]>();
   private nestedProcessTable = 0n;
   /** The nested guest running, and its partition-scoped step; undefined: the partition itself. */
   private nestedKey: object | undefined;
@@ -348,11 +348,11 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     let sets = this.nestedSets.get(key);
     // Entries were made under a PID and storage keys (AMR/IAMR, loaded live by
     // the partition before it enters): other values now, the relocated ones go.
-    const cpu = this.cpu;
-    const tag = `${cpu.sprLo[SPR_PIDR]},${cpu.sprHi[SPR_AMR]},${cpu.sprLo[SPR_AMR]},${cpu.sprHi[SPR_IAMR]},${cpu.sprLo[SPR_IAMR]},${processTable}`;
+    const tag = this.contextTag(processTable);
     if (sets) {
       this.nestedSets.delete(key);
-      if (this.nestedTags.get(key) !== tag) {
+      const old = this.nestedTags.get(key);
+      if (!old || old.some((x, i) => x !== tag[i])) {
         sets[SET_PRIV]!.flush();
         sets[SET_USER]!.flush();
       }
@@ -377,11 +377,16 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     this.contextSwitched();
   }
 
+  /** What a nested guest's relocated entries depend on besides its tables: PID, AMR, IAMR, the process table. */
+  private contextTag(processTable: bigint): number[] {
+    const cpu = this.cpu;
+    return [cpu.sprLo[SPR_PIDR]!, cpu.sprHi[SPR_AMR]!, cpu.sprLo[SPR_AMR]!, cpu.sprHi[SPR_IAMR]!, cpu.sprLo[SPR_IAMR]!, Number(processTable & 0xffffffffn), Number(processTable >> 32n)];
+  }
+
   /** Back to the partition's own translation. */
   leaveNested(): void {
-    const cpu = this.cpu;
     const key = this.nestedKey;
-    if (key) this.nestedTags.set(key, `${cpu.sprLo[SPR_PIDR]},${cpu.sprHi[SPR_AMR]},${cpu.sprLo[SPR_AMR]},${cpu.sprHi[SPR_IAMR]},${cpu.sprLo[SPR_IAMR]},${this.nestedProcessTable}`);
+    if (key) this.nestedTags.set(key, this.contextTag(this.nestedProcessTable));
     this.sets = this.baseSets;
     this.nestedKey = undefined;
     this.ps = undefined;

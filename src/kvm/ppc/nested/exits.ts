@@ -11,13 +11,10 @@ import { SPR_SRR0, SPR_SRR1 } from '../../../cpu/ppc64/spr.js';
 import { PTE_ACCESSED, PTE_DIRTY, PTE_EXEC, PTE_READ, PTE_WRITE, walkL1Tree } from './l1-walk.js';
 import { SHADOW_SHIFTS } from './shadow.js';
 import { rmapEntry } from './rmap.js';
-import { exitNested, SRR1_MSR_BITS } from './enter.js';
+import { exitNested } from './enter.js';
 import type { NestedRun } from './enter.js';
 import { deliver } from '../../../cpu/ppc64/delivery.js';
 import { Interrupt as Intr } from '../../../cpu/ppc64/interrupt.js';
-
-/** FSCR/HFSCR interrupt cause for msgsndp/msgclrp (FSCR_MSGP_LG). */
-export const FSCR_MSGP_LG = 10;
 
 /**
  * A hypervisor interrupt while the vCPU runs a nested guest. Returns true
@@ -54,15 +51,14 @@ export function handleNestedExit(v: HvVcpu, intr: Interrupt, insn: number): bool
       }
       return nestedPageFault(v, run, intr);
     case VEC_HEAI:
-      run.heir = BigInt(insn >>> 0);
+      run.heir = insn | 0;
       exitNested(v, VEC_HEAI);
       return true;
     case VEC_HFAC_UNAVAILABLE:
       // msgsndp/msgclrp (HFSCR[MSGP], a facility the L0 never permits): KVM
       // turns a cause the L1 may not give into an emulation assist, HEIR =
       // the instruction, and the L1 emulates its guest's doorbell.
-      run.hfscrCause = FSCR_MSGP_LG;
-      run.heir = BigInt(insn >>> 0);
+      run.heir = insn | 0;
       exitNested(v, VEC_HEAI);
       return true;
     default:
@@ -82,11 +78,10 @@ function injectDsi(v: HvVcpu, darHi: number, darLo: number, dsisr: number): void
 /** Give the fault to the L1: exit vector HDSI/HISI with HDAR, HDSISR, ASDR (and for HISI the cause in the nested MSR). */
 function forward(v: HvVcpu, run: NestedRun, intr: Interrupt, flags: number, asdr: number): true {
   const ea = (BigInt(intr.darHi >>> 0) << 32n) | BigInt(intr.darLo >>> 0);
-  run.fault = { hdar: ea, hdsisr: BigInt(flags >>> 0), asdr: BigInt(asdr) };
-  if (intr.vector === VEC_HISI) {
-    const nip = (BigInt(v.cpu.nipHi >>> 0) << 32n) | BigInt(v.cpu.nipLo >>> 0);
-    exitNested(v, VEC_HISI, { nip, msr: (v.cpu.msr & SRR1_MSR_BITS) | BigInt(flags >>> 0) });
-  } else exitNested(v, VEC_HDSI);
+  run.fault = { hdar: ea, hdsisr: flags | 0, asdr };
+  // HISI: the cause goes in the MSR the L1 gets (kvmhv_translate_addr_nested: msr = (msr & SRR1_MSR_BITS) | flags).
+  if (intr.vector === VEC_HISI) exitNested(v, VEC_HISI, flags);
+  else exitNested(v, VEC_HDSI);
   return true;
 }
 

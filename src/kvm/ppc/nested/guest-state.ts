@@ -4,121 +4,88 @@
 // in the L1's byte order (seed 002: the L1 passes its own kvm_vcpu_arch
 // fields), so they are read and written with the L1's current MSR[LE] — the
 // same result as KVM's byteswap when the L1's endianness differs from the
-// host's.
+// host's. Every field is handled as (hi, lo) int32 halves, as the CPU state
+// holds registers: an L2 round trip reads and writes ~80 of them, and
+// BigInts cost more than the rest of the switch together.
 
 /** HV_GUEST_STATE_VERSION: the newest layout an L0 accepts. */
 export const HV_GUEST_STATE_VERSION = 2;
 
-/** struct hv_guest_state, u64 unless noted. */
-export interface HvGuestState {
-  version: bigint;
-  /** u32: the L1's number for the nested guest (its partition-table index). */
-  lpid: number;
-  /** u32: the L1's number for the nested vCPU. */
-  vcpuToken: number;
-  lpcr: bigint;
-  pcr: bigint;
-  amor: bigint;
-  dpdes: bigint;
-  hfscr: bigint;
-  /** s64 */
-  tbOffset: bigint;
-  dawr0: bigint;
-  dawrx0: bigint;
-  ciabr: bigint;
-  hdecExpiry: bigint;
-  purr: bigint;
-  spurr: bigint;
-  ic: bigint;
-  vtb: bigint;
-  hdar: bigint;
-  hdsisr: bigint;
-  heir: bigint;
-  asdr: bigint;
-  srr0: bigint;
-  srr1: bigint;
-  sprg: [bigint, bigint, bigint, bigint];
-  pidr: bigint;
-  cfar: bigint;
-  ppr: bigint;
-  /** Version 2. */
-  dawr1: bigint;
-  dawrx1: bigint;
-}
-
-/** The u64 fields after the two u32s, in order from offset 16. */
-const U64_FIELDS = ['lpcr', 'pcr', 'amor', 'dpdes', 'hfscr', 'tbOffset', 'dawr0', 'dawrx0', 'ciabr', 'hdecExpiry', 'purr', 'spurr', 'ic', 'vtb', 'hdar', 'hdsisr', 'heir', 'asdr', 'srr0', 'srr1'] as const;
-const SPRG_OFFSET = 176;
-const TAIL_FIELDS = ['pidr', 'cfar', 'ppr', 'dawr1', 'dawrx1'] as const; // from offset 208
+/** struct hv_guest_state offsets (u64 unless noted). */
+export const HV = {
+  version: 0,
+  lpid: 8, // u32
+  vcpuToken: 12, // u32
+  lpcr: 16,
+  pcr: 24,
+  amor: 32,
+  dpdes: 40,
+  hfscr: 48,
+  tbOffset: 56, // s64
+  dawr0: 64,
+  dawrx0: 72,
+  ciabr: 80,
+  hdecExpiry: 88,
+  purr: 96,
+  spurr: 104,
+  ic: 112,
+  vtb: 120,
+  hdar: 128,
+  hdsisr: 136,
+  heir: 144,
+  asdr: 152,
+  srr0: 160,
+  srr1: 168,
+  sprg0: 176, // sprg[0..3]
+  pidr: 208,
+  cfar: 216,
+  ppr: 224,
+  dawr1: 232, // version 2
+  dawrx1: 240,
+} as const;
 
 /** hv_guest_state_size(version): bytes the L0 reads and writes (offsetofend of the version's last field), or -1. */
-export function hvGuestStateSize(version: bigint): number {
-  if (version === 1n) return 232; // ..ppr
-  if (version === 2n) return 248; // ..dawrx1
+export function hvGuestStateSize(versionHi: number, versionLo: number): number {
+  if (versionHi !== 0) return -1;
+  if (versionLo === 1) return 232; // ..ppr
+  if (versionLo === 2) return 248; // ..dawrx1
   return -1;
 }
 
-/** struct pt_regs as KVM's L0 copies it (sizeof(struct pt_regs) on ppc64: 48 u64). */
+/** struct pt_regs as KVM's L0 copies it (sizeof(struct pt_regs) on ppc64: 48 u64); user_pt_regs offsets. */
 export const PT_REGS_SIZE = 384;
-/** user_pt_regs offsets: gpr[32] at 0, then u64s. */
-export const PT_NIP = 256;
-export const PT_MSR = 264;
-export const PT_CTR = 280;
-export const PT_LINK = 288;
-export const PT_XER = 296;
-export const PT_CCR = 304;
+export const PT = { gpr0: 0, nip: 256, msr: 264, ctr: 280, link: 288, xer: 296, ccr: 304 } as const;
 
-/** The little-endian or big-endian u64 at `off`. */
-function get64(v: DataView, off: number, le: boolean): bigint {
-  return v.getBigUint64(off, le);
-}
-
-/** Read the version field alone (the first u64). */
-export function readVersion(bytes: Uint8Array, le: boolean): bigint {
-  return get64(new DataView(bytes.buffer, bytes.byteOffset, 8), 0, le);
-}
-
-/** Decode `size` bytes of hv_guest_state (fields past the version's end read as 0). */
-export function decodeHvGuestState(bytes: Uint8Array, le: boolean): HvGuestState {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const n = bytes.byteLength;
-  const at = (off: number) => (off + 8 <= n ? get64(v, off, le) : 0n);
-  const s = {
-    version: at(0),
-    lpid: v.getUint32(8, le),
-    vcpuToken: v.getUint32(12, le),
-    sprg: [at(SPRG_OFFSET), at(SPRG_OFFSET + 8), at(SPRG_OFFSET + 16), at(SPRG_OFFSET + 24)],
-  } as HvGuestState;
-  U64_FIELDS.forEach((f, i) => (s[f] = at(16 + 8 * i)));
-  TAIL_FIELDS.forEach((f, i) => (s[f] = at(208 + 8 * i)));
-  return s;
-}
-
-/** Encode hv_guest_state into `size` bytes (the size of the version the L1 passed). */
-export function encodeHvGuestState(s: HvGuestState, size: number, le: boolean): Uint8Array {
-  const out = new Uint8Array(size);
-  const v = new DataView(out.buffer);
-  const put = (off: number, x: bigint) => {
-    if (off + 8 <= size) v.setBigUint64(off, BigInt.asUintN(64, x), le);
-  };
-  put(0, s.version);
-  v.setUint32(8, s.lpid >>> 0, le);
-  v.setUint32(12, s.vcpuToken >>> 0, le);
-  U64_FIELDS.forEach((f, i) => put(16 + 8 * i, s[f]));
-  s.sprg.forEach((x, i) => put(SPRG_OFFSET + 8 * i, x));
-  TAIL_FIELDS.forEach((f, i) => put(208 + 8 * i, s[f]));
-  return out;
-}
-
-/** pt_regs as an array of u64 (KVM byteswaps it as one: every field is an unsigned long). */
-export function decodePtRegs(bytes: Uint8Array, le: boolean): bigint[] {
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return Array.from({ length: bytes.byteLength / 8 }, (_, i) => get64(v, 8 * i, le));
-}
-
-export function encodePtRegs(words: readonly bigint[], le: boolean): Uint8Array {
-  const out = new Uint8Array(words.length * 8);
-  const v = new DataView(out.buffer);
-  words.forEach((w, i) => v.setBigUint64(8 * i, BigInt.asUintN(64, w), le));
-  return out;
+/** A structure of u64 fields in guest memory order, read and written as (hi, lo) halves. */
+export class U64Fields {
+  private readonly v: DataView;
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly le: boolean,
+  ) {
+    this.v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  /** A field past the version's end reads as 0. */
+  hi(off: number): number {
+    return off + 8 > this.bytes.length ? 0 : this.v.getInt32(this.le ? off + 4 : off, this.le);
+  }
+  lo(off: number): number {
+    return off + 8 > this.bytes.length ? 0 : this.v.getInt32(this.le ? off : off + 4, this.le);
+  }
+  set(off: number, hi: number, lo: number): void {
+    if (off + 8 > this.bytes.length) return; // a field past the version's end
+    this.v.setInt32(this.le ? off + 4 : off, hi, this.le);
+    this.v.setInt32(this.le ? off : off + 4, lo, this.le);
+  }
+  u32(off: number): number {
+    return this.v.getUint32(off, this.le);
+  }
+  /** The field as a signed number (exact below 2^53; timebase values are). */
+  signed(off: number): number {
+    return this.hi(off) * 4294967296 + (this.lo(off) >>> 0);
+  }
+  /** The field as an unsigned BigInt (tests, debugging). */
+  big(off: number): bigint {
+    return (BigInt(this.hi(off) >>> 0) << 32n) | BigInt(this.lo(off) >>> 0);
+  }
 }
