@@ -8,11 +8,13 @@
 // such a guest runs unchanged.
 
 import { BareMetalMachine, type MachineEnd } from '../vmm/bare-metal.js';
+import { radixDebugfs } from '../kvm/ppc/nested/debugfs.js';
 import { KernelError } from '../vmm/kernel-loader.js';
 
 /** Where console input comes from (the front end's stdin): bytes for the guest's hvterm. */
 export interface ConsoleInput {
-  attach(deliver: (bytes: Uint8Array) => void): void;
+  /** `monitor` gets the escape keys the front end does not handle itself ('n': the nested shadow tables). */
+  attach(deliver: (bytes: Uint8Array) => void, monitor?: (key: string) => void): void;
   detach(): void;
 }
 
@@ -197,7 +199,13 @@ export async function runMachine(cfg: RunConfig, files: RunFiles, out: (b: Uint8
     if (e instanceof KernelError) throw new RunUsageError(e.message);
     throw e;
   }
-  input?.attach((bytes) => m.consoleInput(bytes));
+  input?.attach(
+    (bytes) => m.consoleInput(bytes),
+    (key) => {
+      // C-a n: every nested guest's shadow PTEs, as KVM's debugfs 'radix' file lists them.
+      if (key === 'n') err((m.vm.nested ? radixDebugfs(m.vm.nested) || '\n(no nested guests)\n' : '\n(cap-nested-hv is off)\n').replace(/\n/g, '\r\n'));
+    },
+  );
   const end: MachineEnd = await m.run();
   input?.detach();
   switch (end.kind) {

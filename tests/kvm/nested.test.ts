@@ -14,6 +14,8 @@ import { IN_CORE_HCALLS } from '../../src/kvm/ppc/hcalls.js';
 import { enterNested, exitNested } from '../../src/kvm/ppc/nested/enter.js';
 import { hvReadSpr, SPR_CIABR, SPR_DAWRX0, SPR_HFSCR, SPR_LPCR, SPR_SPRG0, SPR_SRR0 } from '../../src/cpu/ppc64/spr.js';
 import { HV, I, L2MEM, makeL1, MSR_LE, MSR_ME, MSR_SF, REGS } from '../harness/nested-l1.js';
+import { radixDebugfs } from '../../src/kvm/ppc/nested/debugfs.js';
+import { walkL1Tree } from '../../src/kvm/ppc/nested/l1-walk.js';
 
 describe('nested HV: the hcalls without KVM_CAP_PPC_NESTED_HV', () => {
   it('answer H_FUNCTION in the core (kvmppc_pseries_do_hcall), and the capability is offered', () => {
@@ -152,6 +154,41 @@ describe('nested HV: shadow tables', () => {
     // LPID-wide: everything goes.
     expect(await l1.hcall(U.H_TLB_INVALIDATE, 1n << 16n, 1n, 2n << 10n)).toBe(0n);
     expect(g.shadow.size).toBe(0);
+  });
+
+  it('lists every shadow PTE as KVM\'s debugfs radix file does, each mapping what the L1\'s own tree says', async () => {
+    const l1 = await makeL1();
+    l1.map(1, 0x0, L2MEM);
+    l1.map(2, 0x0, L2MEM);
+    l1.code(0, LOAD);
+    l1.map(1, 0x5000, 0x805000, 0x100n | 0x80n | 0x4n); // read-only, R and C
+    l1.map(2, 0x400000, 0xc00000, undefined, 21);
+    l1.state({ nip: 0n, gpr: { 5: 0x5008n } });
+    expect(await l1.enter()).toBe(0xc00n);
+    l1.state({ nip: 0n, lpid: 2, gpr: { 5: 0x400008n } });
+    expect(await l1.enter()).toBe(0xc00n);
+    const text = radixDebugfs(l1.vm.nested!);
+    const lines = text.split('\n').filter((x) => x);
+    expect(lines.filter((x) => x.startsWith('Nested LPID')).map((x) => x.replace(/shadow LPID \d+/, 'shadow LPID N'))).toEqual(['Nested LPID 1: shadow LPID N', 'Nested LPID 2: shadow LPID N']);
+    const ptes = lines.filter((x) => x.startsWith(' '));
+    expect(ptes.length).toBe(4); // each guest: the code page, and its data page
+    for (const g of l1.vm.nested!.allGuests()) {
+      for (const e of g.shadow.entries()) {
+        const section = text.split('\nNested LPID ').find((x) => x.startsWith(`${g.l1Lpid}:`))!;
+        const l = section.split('\n').find((x) => x.startsWith(` ${e.gra.toString(16)}: `));
+        expect(l, `shadow entry ${e.gra.toString(16)} of LPID ${g.l1Lpid}`).toBeDefined();
+        const [, pte, shift] = /: ([0-9a-f]+) (\d+)$/.exec(l!)!;
+        const v = BigInt(`0x${pte}`);
+        expect(v >> 62n).toBe(3n); // valid leaf
+        // The RPN is what the L1's own partition-scoped tree maps that address to.
+        const w = walkL1Tree(l1.vm.phys, g.pate0, e.gra);
+        expect('error' in w).toBe(false);
+        expect(Number(v & 0x01fffffffffff000n)).toBe((w as { raddr: number }).raddr - ((w as { raddr: number }).raddr % 2 ** Number(shift)));
+        expect(Number(shift)).toBe(e.shift);
+        // Never more rights than the L1 gave: the read-only page has no write bit.
+        if (e.gra === 0x5000) expect(v & 2n).toBe(0n);
+      }
+    }
   });
 
   it('flushes a nested vCPU\'s translations on the thread it left when it moves (KVM\'s prev_cpu)', async () => {

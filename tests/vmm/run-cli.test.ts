@@ -40,6 +40,25 @@ describe('tskvm run', () => {
     }
   }, 120_000);
 
+  it('C-a n dumps the nested guests\' shadow PTEs (cap-nested-hv=on), and says so when nested HV is off', async () => {
+    const { bin } = buildGuest('nested', 'le');
+    for (const caps of ['pseries,cap-nested-hv=on', 'pseries']) {
+      let monitor: ((key: string) => void) | undefined;
+      let err = '';
+      const out: Uint8Array[] = [];
+      const status = await mainAsync(['run', '-M', caps, '-m', '256M', '-bios', bin], {
+        stdout: () => {},
+        stderr: (t) => (err += t),
+        console: (b) => out.push(b.slice()),
+        consoleInput: { attach: (_d, m) => (monitor = m), detach: () => monitor?.('n') },
+      });
+      expect(status).toBe(0);
+      if (caps.includes('nested')) {
+        expect(err).toMatch(/^\r\nNested LPID 1: shadow LPID \d+\r\n( [0-9a-f]+: [0-9a-f]+ (12|16|21|30)\r\n)+$/);
+      } else expect(err).toBe('\r\n(cap-nested-hv is off)\r\n');
+    }
+  });
+
   it('runs SMP and deterministic time from the same flags', async () => {
     const { bin } = buildGuest('smp', 'be');
     const a = await cli(['-M', 'pseries', '-smp', '2', '-icount', 'shift=2', '-bios', bin]);

@@ -1,7 +1,8 @@
 // The machine console's input from the process's stdin (tskvm run): raw
 // mode on a terminal, so keys reach the guest as typed (Ctrl-C included);
 // Ctrl-A x quits and Ctrl-A h lists the keys, as in QEMU's -nographic;
-// Ctrl-A Ctrl-A sends one Ctrl-A.
+// Ctrl-A Ctrl-A sends one Ctrl-A; Ctrl-A n dumps the nested guests' shadow
+// page tables (what KVM's debugfs 'radix' file shows).
 
 import type { ConsoleInput } from '../../cli/run.js';
 
@@ -10,7 +11,7 @@ export function stdinConsole(onQuit: () => void): ConsoleInput {
   let handler: ((b: Buffer) => void) | undefined;
   let escape = false;
   return {
-    attach(deliver) {
+    attach(deliver, monitor) {
       if (stdin.isTTY) stdin.setRawMode(true);
       handler = (b: Buffer) => {
         const out: number[] = [];
@@ -19,7 +20,11 @@ export function stdinConsole(onQuit: () => void): ConsoleInput {
             escape = false;
             if (c === 0x78 /* x */) return onQuit();
             if (c === 0x68 /* h */) {
-              process.stderr.write('\r\nC-a h    print this help\r\nC-a x    exit tskvm\r\nC-a C-a  sends C-a\r\n');
+              process.stderr.write('\r\nC-a h    print this help\r\nC-a x    exit tskvm\r\nC-a n    dump the nested guests\' shadow PTEs (KVM debugfs radix)\r\nC-a C-a  sends C-a\r\n');
+              continue;
+            }
+            if (c === 0x6e /* n */) {
+              monitor?.('n');
               continue;
             }
             if (c !== 0x01) out.push(0x01);
