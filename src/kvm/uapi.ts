@@ -186,6 +186,7 @@ export const H_P2 = -55;
 export const H_P3 = -56;
 export const H_P4 = -57;
 export const H_P5 = -58;
+export const H_UNSUPPORTED = -67;
 export const H_UNSUPPORTED_FLAG_START = -256;
 /** KVM-internal: the core cannot handle it, userspace must (never returned to a guest). */
 export const H_TOO_HARD = 9999;

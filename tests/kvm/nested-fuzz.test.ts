@@ -1,5 +1,5 @@
 // Hostile nested HV (issue 9's done-when): random H_ENTER_NESTED,
-// H_TLB_INVALIDATE, H_SET_PARTITION_TABLE and H_COPY_TOFROM_GUEST
+// H_TLB_INVALIDATE, H_SET_PARTITION_TABLE, H_COPY_TOFROM_GUEST and H_RPT_INVALIDATE
 // arguments, random hv_guest_state/pt_regs contents, and an L1 that keeps
 // rewriting its partition table and partition-scoped trees (entries outside
 // its memory, directories pointing at themselves or their parents, many
@@ -44,6 +44,7 @@ describe('hostile nested HV arguments', () => {
     const l1 = await makeL1({ kvm, vcpus: 2 });
     const n = l1.vm.nested!;
     n.maxShadowEntries = 4096;
+    l1.vm.enableCap(U.KVM_CAP_PPC_ENABLE_HCALL, [BigInt(U.H_RPT_INVALIDATE), 1n]);
     const next = rng(0x6e657374n);
     const pick = <T>(a: readonly T[]): T => a[Number(next() % BigInt(a.length))]!;
     // Values: small, within the L1's memory, near the end of it, past it, anything.
@@ -56,7 +57,7 @@ describe('hostile nested HV arguments', () => {
     const traps = new Set<bigint>();
     let broken = 0;
     for (let k = 0; k < N; k++) {
-      const op = Number(next() % 8n);
+      const op = Number(next() % 9n);
       let rc: bigint | undefined;
       switch (op) {
         case 0:
@@ -72,6 +73,10 @@ describe('hostile nested HV arguments', () => {
         }
         case 2:
           rc = await l1.call(0, U.H_COPY_TOFROM_GUEST, [next() % 8n, next() % 4n, next() % 3n === 0n ? val() : next() % 0x400000n, next() % 2n ? val() : 0n, next() % 2n ? val() : 0n, next() % 3n === 0n ? val() : next() % 0x3000n]);
+          break;
+        case 8:
+          // H_RPT_INVALIDATE: nested and process scopes, any target, sizes and range.
+          rc = await l1.call(0, U.H_RPT_INVALIDATE, [next() % 8n, next() % 5n, next() % 16n, next() % 3n === 0n ? next() : next() % 16n, next() % 2n ? val() : next() % 0x400000n, next() % 2n ? val() : next() % 0x400000n]);
           break;
         case 3: {
           // The L1 rewrites its tables: a random doubleword in the partition table or the tree pool.

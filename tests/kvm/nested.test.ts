@@ -229,6 +229,42 @@ describe('nested HV: shadow tables', () => {
     expect(await run(1, 0n, { 5: KERN | 0x10000n })).toBe(0xbbbbn);
   });
 
+  it('H_RPT_INVALIDATE (enabled by the VMM): nested scopes drop the pages asked for, with KVM\'s checks; a nested guest\'s process scope is the L0\'s', async () => {
+    const l1 = await makeL1();
+    l1.map(1, 0x0, L2MEM);
+    l1.code(0, LOAD);
+    for (let p = 0; p < 4; p++) l1.map(1, 0x10000 + p * 0x1000, 0x800000 + p * 0x1000);
+    for (let p = 0; p < 4; p++) {
+      l1.state({ nip: 0n, gpr: { 5: BigInt(0x10000 + p * 0x1000) } });
+      expect(await l1.enter()).toBe(0xc00n);
+    }
+    const g = l1.vm.nested!.allGuests()[0]!;
+    expect(g.shadow.size).toBe(5);
+    // Not in KVM's default list: without the VMM enabling it, the VMM gets it.
+    expect(await l1.call(0, U.H_RPT_INVALIDATE, [1n, 1n, 3n, 1n, 0x11000n, 0x12000n])).toBeUndefined();
+    expect(l1.vcpus[0]!.kvmRun.papr_hcall.get('nr')).toBe(BigInt(U.H_RPT_INVALIDATE));
+    l1.vm.enableCap(U.KVM_CAP_PPC_ENABLE_HCALL, [BigInt(U.H_RPT_INVALIDATE), 1n]);
+    const rpt = async (...a: bigint[]) => BigInt.asIntN(64, await l1.hcall(U.H_RPT_INVALIDATE, ...a));
+    const NESTED_TLB = 1n | 2n;
+    expect(await rpt(1n, 2n, NESTED_TLB, 1n, 0x11000n, 0x12000n)).toBe(BigInt(U.H_P2)); // target: cores only
+    expect(await rpt(1n, 1n, NESTED_TLB, 1n, 0x12000n, 0x11000n)).toBe(BigInt(U.H_P5)); // end before start
+    expect(await rpt(1n, 1n, NESTED_TLB, 0n, 0x11000n, 0x12000n)).toBe(BigInt(U.H_P4)); // no page size
+    expect(await rpt(7n, 1n, NESTED_TLB, 1n, 0x11000n, 0x12000n)).toBe(0n); // an LPID the L0 does not know: nothing to do
+    expect(g.shadow.size).toBe(5);
+    expect(await rpt(1n, 1n, NESTED_TLB, 1n, 0x11000n, 0x13000n)).toBe(0n); // 4K pages 0x11000 and 0x12000
+    expect(g.shadow.size).toBe(3);
+    expect(g.shadow.lookup(0x11000)).toBeUndefined();
+    expect(g.shadow.lookup(0x13000)).toBeDefined();
+    expect(await rpt(1n, 1n, 1n | 2n | 4n | 8n, 0xffn, 0n, 0n)).toBe(0n); // NESTED_ALL: everything, the PATE read again
+    expect(g.shadow.size).toBe(0);
+    // The nested guest's own process-scoped H_RPT_INVALIDATE: handled by the L0, r3 = 0, the guest goes on.
+    l1.code(0x100, [I.li(3, U.H_RPT_INVALIDATE), I.li(6, 2), I.sc1, I.mr(4, 3), I.li(3, 0x77), I.sc1]);
+    l1.state({ nip: 0x100n, gpr: { 4: 0n, 5: 1n, 7: 1n, 9: 0x1000n } });
+    expect(await l1.enter()).toBe(0xc00n);
+    expect(l1.reg(3)).toBe(0x77n);
+    expect(l1.reg(4)).toBe(0n);
+  });
+
   it('a slot change drops exactly the shadow entries the rmap lists for it', async () => {
     const l1 = await makeL1();
     l1.map(1, 0x0, L2MEM);

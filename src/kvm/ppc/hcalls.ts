@@ -13,6 +13,7 @@ import { hRegisterVpa } from './vpa.js';
 import type { NestedHv } from './nested/nested-hv.js';
 import { enterNested } from './nested/enter.js';
 import { copyToFromGuest } from './nested/copy-tofrom.js';
+import { hRptInvalidate } from './nested/rpt-invalidate.js';
 
 export type HcallHandler = (v: HvVcpu) => number;
 
@@ -97,6 +98,8 @@ export const IN_CORE_HCALLS: Readonly<Record<number, HcallHandler>> = {
   [U.H_SET_PARTITION_TABLE]: nestedHcall((v, n) => n.setPartitionTable(arg(v, 0))),
   [U.H_ENTER_NESTED]: nestedHcall((v) => enterNested(v) ?? NESTED_ENTERED),
   [U.H_TLB_INVALIDATE]: nestedHcall((v, n) => n.tlbInvalidate(arg(v, 0), arg(v, 1), arg(v, 2))),
+  // Radix invalidation without tlbie (enabled by the VMM: QEMU's cap-rpt-invalidate), nested scopes included.
+  [U.H_RPT_INVALIDATE]: (v) => hRptInvalidate(v, arg(v, 0), arg(v, 1), arg(v, 2), arg(v, 3), arg(v, 4), arg(v, 5)),
   [U.H_COPY_TOFROM_GUEST]: nestedHcall((v) => copyToFromGuest(v.vm, arg(v, 0), arg(v, 1), arg(v, 2), arg(v, 3), arg(v, 4), arg(v, 5))),
   // The hashed page table (hpt-hcalls.ts).
   ...HPT_HCALLS,

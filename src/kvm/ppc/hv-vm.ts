@@ -153,6 +153,7 @@ export class HvVm {
       case U.KVM_CAP_IRQ_XICS:
       case U.KVM_CAP_PPC_RTAS:
       case U.KVM_CAP_PPC_NESTED_HV:
+      case U.KVM_CAP_PPC_RPT_INVALIDATE:
         return 1;
       case U.KVM_CAP_NR_VCPUS:
       case U.KVM_CAP_MAX_VCPUS:

@@ -407,6 +407,15 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     return this.nestedKey;
   }
 
+  /** Forget the partition's own translations on this thread (not its nested guests'). */
+  flushPartition(): void {
+    for (const s of this.baseSets) s.flush();
+    if (!this.nestedKey) {
+      this.cpu.ctxGen++;
+      this.cpu.fetchGen++;
+    }
+  }
+
   /** Forget everything cached for nested guest `key` on this thread (an LPID-wide invalidation). */
   flushNested(key: object): void {
     const sets = this.nestedSets.get(key);

@@ -6,6 +6,8 @@
 // (a read-only slot) — a DSI goes to the nested guest.
 
 import type { HvVcpu } from '../hv-vcpu.js';
+import * as U from '../../uapi.js';
+import { H_RPTI_TYPE_NESTED } from './rpt-invalidate.js';
 import { DSISR_NOPTE, DSISR_PROT, DSISR_PRTABLE, DSISR_SET_RC, DSISR_STORE, DSISR_UNSUPP_MMU, SRR1_ISI_N_G, VEC_DSI, VEC_HDSI, VEC_HEAI, VEC_HFAC_UNAVAILABLE, VEC_HISI, VEC_SYSCALL, type Interrupt } from '../../../cpu/ppc64/interrupt.js';
 import { SPR_SRR0, SPR_SRR1 } from '../../../cpu/ppc64/spr.js';
 import { PTE_ACCESSED, PTE_DIRTY, PTE_EXEC, PTE_READ, PTE_WRITE, walkL1Tree } from './l1-walk.js';
@@ -28,6 +30,13 @@ export function handleNestedExit(v: HvVcpu, intr: Interrupt, insn: number): bool
   const cpu = v.cpu;
   switch (intr.vector) {
     case VEC_SYSCALL: {
+      // H_RPT_INVALIDATE of the nested guest's own process scope is the L0's
+      // (kvmppc_nested_h_rpt_invalidate): its TLB on every thread; r3 = 0.
+      if (cpu.getGpr(3) === BigInt(U.H_RPT_INVALIDATE) && !(cpu.getGpr(6) & H_RPTI_TYPE_NESTED)) {
+        for (const t of v.vm.vcpus.values()) t.mmu.flushNested(run.guest);
+        cpu.setGpr(3, 0n);
+        return false;
+      }
       // sc 1: to the L1, which is the nested guest's hypervisor. The
       // hypervisor system call interrupt sets SRR0/SRR1 (the return address
       // and MSR), which the L1 gets as the nested guest's nip/msr and SRR0/1.
