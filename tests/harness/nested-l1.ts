@@ -20,6 +20,8 @@ export const L2MEM = 0x1000000; // L2 real 0.. maps here
 export const EXIT = 0x6ee0; // the L1's "done" hcall
 const L1CODE = 0x2000;
 const POOL0 = 0x200000;
+/** The tree pool ends here (the tests' data pages start at 0x800000). */
+const POOL_END = 0x7f0000;
 export const MSR_SF = 1n << 63n;
 export const MSR_ME = 0x1000n;
 export const MSR_LE = 1n;
@@ -65,8 +67,12 @@ export interface L1 {
   hv(off: number): bigint;
 }
 
-/** A little-endian L1 with `n` vCPUs, nested HV on, a partition table of 4096 entries registered. */
-export async function makeL1(opts: { vcpus?: number; kvm?: Kvm } = {}): Promise<L1> {
+/**
+ * An L1 with `n` vCPUs (little-endian unless `le` is false: then its code,
+ * its structures and its L2's default code and MSR are big-endian), nested
+ * HV on, a partition table of 4096 entries registered.
+ */
+export async function makeL1(opts: { vcpus?: number; kvm?: Kvm; le?: boolean } = {}): Promise<L1> {
   const kvm = opts.kvm ?? new Kvm({ icountShift: 3 });
   const vm = kvm.createVm(U.KVM_VM_PPC_HV);
   vm.enableCap(U.KVM_CAP_PPC_NESTED_HV, [1n]);
@@ -74,8 +80,9 @@ export async function makeL1(opts: { vcpus?: number; kvm?: Kvm } = {}): Promise<
   const dv = new DataView(ram.buffer);
   vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: RAM, userspace: ram });
   const vcpus = Array.from({ length: opts.vcpus ?? 1 }, (_, i) => vm.createVcpu(i));
-  for (const v of vcpus) v.setOneReg(U.KVM_REG_PPC_LPCR_64, 1n << 25n); // ILE: the L1 and its interrupts little-endian
-  const le = true;
+  const le = opts.le ?? true;
+  const ENDIAN = le ? MSR_LE : 0n;
+  if (le) for (const v of vcpus) v.setOneReg(U.KVM_REG_PPC_LPCR_64, 1n << 25n); // ILE: the L1's interrupts little-endian too
   // The L1's code: sc 1 at L1CODE, then hand r3 to the VMM.
   const w32 = (a: number, w: number) => dv.setUint32(a, w >>> 0, le);
   [I.sc1, I.mr(4, 3), I.li(3, EXIT), I.sc1, I.b0].forEach((w, i) => w32(L1CODE + 4 * i, w));
@@ -108,6 +115,12 @@ export async function makeL1(opts: { vcpus?: number; kvm?: Kvm } = {}): Promise<
     le,
     table,
     map(lpid, gra, target, bits = 0x100n | 0x80n | 0x7n, shift = 12) {
+      // Out of table pages (a fuzz maps a lot): the L1 starts its trees over.
+      if (pool > POOL_END - 0x20000) {
+        for (const l of roots.keys()) ram.fill(0, PTBL + 16 * l, PTBL + 16 * l + 16);
+        roots.clear();
+        pool = POOL0;
+      }
       let t = root(lpid);
       let size = 52;
       const levels = shift === 21 ? [13, 9, 9] : [13, 9, 9, 9];
@@ -120,7 +133,9 @@ export async function makeL1(opts: { vcpus?: number; kvm?: Kvm } = {}): Promise<
           return e;
         }
         const pde = dv.getBigUint64(e);
-        if (!(pde >> 63n)) {
+        const next0 = Number(pde & 0x0fffffffffffff00n);
+        // A directory entry that is not one this L1 made (a fuzz scribbled on it): replace it.
+        if (!(pde >> 63n) || (pde >> 62n) & 1n || next0 < POOL0 || next0 >= POOL_END || (pde & 0x1fn) !== BigInt(levels[level + 1]!)) {
           const next = table(8 << levels[level + 1]!);
           be(e, (1n << 63n) | BigInt(next) | BigInt(levels[level + 1]!));
         }
@@ -138,13 +153,13 @@ export async function makeL1(opts: { vcpus?: number; kvm?: Kvm } = {}): Promise<
       h64(0, o.version ?? 2n);
       dv.setUint32(HV + 8, o.lpid ?? 1, le);
       dv.setUint32(HV + 12, o.token ?? 0, le);
-      h64(16, o.lpcr ?? 1n << 25n);
+      h64(16, o.lpcr ?? (le ? 1n << 25n : 0n));
       h64(88, o.hdec ?? 1n << 62n); // hdec_expiry: far away
       h64(208, o.pidr ?? 0n);
       const r64 = (i: number, v: bigint) => dv.setBigUint64(REGS + 8 * i, BigInt.asUintN(64, v), le);
       for (const [i, v] of Object.entries(o.gpr ?? {})) r64(Number(i), v);
       r64(32, o.nip);
-      r64(33, o.msr ?? MSR_SF | MSR_ME | MSR_LE);
+      r64(33, o.msr ?? MSR_SF | MSR_ME | ENDIAN);
     },
     async enter(cpu = 0) {
       return l1.hcall(U.H_ENTER_NESTED, BigInt(HV), BigInt(REGS), 0n, 0n, 0n, 0n, 0n, 0n, 0n, BigInt(cpu));
@@ -161,7 +176,7 @@ export async function makeL1(opts: { vcpus?: number; kvm?: Kvm } = {}): Promise<
       const v = vcpus[cpu]!;
       const regs = v.getRegs();
       regs.pc = BigInt(L1CODE);
-      regs.msr = MSR_SF | MSR_ME | MSR_LE;
+      regs.msr = MSR_SF | MSR_ME | ENDIAN;
       regs.gpr[3] = BigInt(nr);
       for (let i = 0; i < 9; i++) regs.gpr[4 + i] = BigInt.asUintN(64, args[i] ?? 0n);
       v.setRegs(regs);
