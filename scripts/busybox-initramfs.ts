@@ -26,7 +26,10 @@ export type ExtraFile = readonly [string, Uint8Array];
 
 export function busyboxInitramfs(busybox: Uint8Array, init: string, extra: readonly ExtraFile[] = []): Uint8Array {
   const dir = (name: string): CpioEntry => ({ name, mode: S_IFDIR | 0o755 });
-  const dirs = [...new Set(extra.map(([p]) => p.split('/').slice(0, -1).join('/')).filter((d) => d && !['bin', 'dev', 'proc', 'sys', 'tmp'].includes(d)))];
+  // Every directory the extra files need, parents before children.
+  const dirs = [...new Set(extra.flatMap(([p]) => p.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))))]
+    .filter((d) => !['bin', 'dev', 'proc', 'sys', 'tmp'].includes(d))
+    .sort((a, b) => a.split('/').length - b.split('/').length);
   return writeCpio([
     dir('bin'),
     { name: 'bin/busybox', mode: S_IFREG | 0o755, data: busybox },
