@@ -18,4 +18,6 @@ if [ -n "$missing" ]; then
   apt-get update -qq || echo "apt-get update reported errors (ignored: the main archive is enough)"
   apt-get install -y -qq --no-install-recommends $missing >/dev/null || { echo "apt-get install failed:$missing" >&2; exit 1; }
 fi
-exec bash "$(dirname "$0")/fetch-guest.sh"
+bash "$(dirname "$0")/fetch-guest.sh" || exit 1
+# Debian's qemu-system-ppc64 for ppc64el, run inside a nested-HV L1 to boot an L2 Linux.
+exec bash "$(dirname "$0")/fetch-l1-qemu.sh"

@@ -8,7 +8,9 @@
 // with radix translation. The oracle is QEMU as the L0 (cap-nested-hv=on)
 // running the same kernel, modules and program: the L1 VMM must report the
 // same. A hash-MMU L1 is also booted: kvm-hv refuses to load there (a
-// nested hypervisor must be radix), as under QEMU.
+// nested hypervisor must be radix), as under QEMU. And 5c: Debian's QEMU
+// (scripts/fetch-l1-qemu.sh) runs in the L1 with KVM and boots Debian's
+// kernel as the L2 to its /init.
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,47 +18,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BareMetalMachine } from '../../src/vmm/bare-metal.js';
-import { busyboxInitramfs } from '../../scripts/busybox-initramfs.js';
-import { busyboxPath, kernelPath, kvmModules } from '../harness/guest-files.js';
+import { kernelPath } from '../harness/guest-files.js';
 import { QEMU_PSERIES } from '../harness/guests.js';
-import { buildC, ROOT } from '../harness/toolchain.js';
+import { l1VmmInitramfs, l2LinuxInitramfs, nestedReport } from '../harness/nested-linux.js';
 
-const INIT = `#!/bin/busybox sh
-/bin/busybox mkdir -p /usr/bin /sbin /usr/sbin
-/bin/busybox --install -s
-mount -t proc proc /proc
-mount -t sysfs sys /sys
-mount -t devtmpfs dev /dev
-if insmod /lib/kvm.ko && insmod /lib/kvm-hv.ko; then echo "init: kvm-hv loaded"; /bin/l1-vmm 2>/dev/null; else echo "init: kvm-hv refused"; fi
-poweroff -f
-`;
-
-function initramfs(): Uint8Array {
-  const { kvm, kvmHv } = kvmModules();
-  const vmm = buildC(join(ROOT, 'tests/nested/l1-vmm.c'), 'le', ['-O2', '-Wall', '-Wextra']);
-  return busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INIT, [
-    ['lib/kvm.ko', new Uint8Array(readFileSync(kvm))],
-    ['lib/kvm-hv.ko', new Uint8Array(readFileSync(kvmHv))],
-    ['bin/l1-vmm', new Uint8Array(readFileSync(vmm))],
-  ]);
-}
-
-/** What the L1 reports: the init and l1-vmm lines. */
-const report = (log: string) => log.split(/\r?\n/).filter((l) => /^(init: |l1-vmm: )/.test(l));
+const report = nestedReport;
 const warnings = (log: string) => log.split(/\r?\n/).filter((l) => /WARNING:|Oops|BUG:|Call Trace|Kernel panic/.test(l));
 
-function qemu(initrd: Uint8Array, append: string): string {
+const initramfs = () => l1VmmInitramfs('/bin/l1-vmm 2>/dev/null');
+
+function qemu(initrd: Uint8Array, append: string, mem = '1G'): string {
   const dir = mkdtempSync(join(tmpdir(), 'tskvm-nested-'));
   writeFileSync(join(dir, 'initramfs.cpio'), initrd);
   const args = [...QEMU_PSERIES];
   args[1] = args[1]!.replace('pseries', 'pseries,x-vof=on,cap-nested-hv=on');
-  const q = spawnSync('qemu-system-ppc64', [...args, '-m', '1G', '-kernel', kernelPath(), '-initrd', join(dir, 'initramfs.cpio'), '-append', append], { timeout: 300_000, maxBuffer: 1 << 26 });
+  const q = spawnSync('qemu-system-ppc64', [...args, '-m', mem, '-kernel', kernelPath(), '-initrd', join(dir, 'initramfs.cpio'), '-append', append], { timeout: 300_000, maxBuffer: 1 << 26 });
   return q.stdout.toString('latin1');
 }
 
-async function tskvm(initrd: Uint8Array, append: string): Promise<{ log: string; m: BareMetalMachine }> {
+async function tskvm(initrd: Uint8Array, append: string, ramSize = 1 << 30): Promise<{ log: string; m: BareMetalMachine }> {
   let log = '';
-  const m = new BareMetalMachine({ ramSize: 1 << 30, kernel: new Uint8Array(readFileSync(kernelPath())), initrd, append, nestedHv: true, console: (b) => (log += Buffer.from(b).toString('latin1')) });
+  const m = new BareMetalMachine({ ramSize, kernel: new Uint8Array(readFileSync(kernelPath())), initrd, append, nestedHv: true, console: (b) => (log += Buffer.from(b).toString('latin1')) });
   expect(await m.run(), log.slice(-3000)).toEqual({ kind: 'poweroff' });
   return { log, m };
 }
@@ -93,4 +75,14 @@ describe('nested HV: Debian kernel as L1 with kvm-hv', () => {
     expect(report(log)).toEqual(['init: kvm-hv refused']);
     expect(report(qemu(initrd, append))).toEqual(['init: kvm-hv refused']);
   }, 300_000);
+
+  it('boots Debian\'s kernel as an L2 with Debian\'s QEMU on the L1\'s /dev/kvm, to its /init (5c), as under QEMU as L0', async () => {
+    const initrd = l2LinuxInitramfs();
+    const { log } = await tskvm(initrd, 'console=hvc0 quiet', 1536 << 20);
+    const lines = report(log);
+    expect(lines, log.slice(-4000)).toContain('L2: init reached: kernel ' + kernelPath().split('vmlinux-')[1] + ', 1 cpu, MMU Radix');
+    expect(lines).toContain('L1: QEMU exited with 0');
+    expect(warnings(log)).toEqual([]);
+    expect(lines).toEqual(report(qemu(initrd, 'console=hvc0 quiet', '1536M')));
+  }, 600_000);
 });
