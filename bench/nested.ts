@@ -7,9 +7,11 @@
 // fault). The same kernel, modules, program and command line under tskvm
 // (-M pseries,cap-nested-hv=on) and under qemu-system-ppc64 -M
 // pseries,cap-nested-hv=on (TCG: QEMU as the L0), in one run; prints both
-// and the tskvm/QEMU ratio (above 1: tskvm faster).
+// and the tskvm/QEMU ratio (above 1: tskvm faster). Then the L2 Linux run
+// (5c): Debian's QEMU in the L1 boots Debian's kernel as the L2 to /init,
+// timed in the L1 (QEMU's start to its exit) and on the host (the whole run).
 //
-//   npm run bench:nested [-- --trips 2000] [-- --pages 512]
+//   npm run bench:nested [-- --trips 2000] [-- --pages 512] [-- --no-linux]
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { busyboxInitramfs } from '../scripts/busybox-initramfs.js';
 import { busyboxPath, kernelPath, kvmModules } from '../tests/harness/guest-files.js';
 import { QEMU_PSERIES } from '../tests/harness/guests.js';
 import { buildC, ROOT } from '../tests/harness/toolchain.js';
+import { l2LinuxInitramfs } from '../tests/harness/nested-linux.js';
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -82,3 +85,31 @@ console.log(`${''.padEnd(34)} ${'tskvm'.padStart(9)} ${'QEMU'.padStart(9)}`);
 row('L2 KVM_RUN round trips', t.trips, q.trips, '/s');
 row('L2 first touches (64 KiB pages)', t.touches, q.touches, '/s');
 console.log(`${'whole run (boot, bench, power-off)'.padEnd(34)} ${t.wall.toFixed(1).padStart(9)} ${q.wall.toFixed(1).padStart(9)} s`);
+
+// ---- the L2 Linux run ----
+if (!process.argv.includes('--no-linux')) {
+  const l2 = l2LinuxInitramfs();
+  const l1Seconds = (log: string): number => {
+    const a = /L1: QEMU starts the L2 at ([\d.]+) s/.exec(log);
+    const b = /L1: QEMU exited with 0 at ([\d.]+) s/.exec(log);
+    if (!a || !b || !/L2: init reached/.test(log)) throw new Error(`the L2 did not reach /init\n${log.slice(-3000)}`);
+    return Number(b[1]) - Number(a[1]);
+  };
+  let tlog = '';
+  const m = new BareMetalMachine({ ramSize: 1536 << 20, kernel, initrd: l2, append: APPEND, nestedHv: true, console: (b) => (tlog += Buffer.from(b).toString('latin1')) });
+  let t0 = performance.now();
+  await m.run();
+  const tWall = (performance.now() - t0) / 1000;
+  const dir = mkdtempSync(join(tmpdir(), 'tskvm-bench-nested-'));
+  writeFileSync(join(dir, 'l1.cpio'), l2);
+  const args = [...QEMU_PSERIES];
+  args[1] = args[1]!.replace('pseries', 'pseries,x-vof=on,cap-nested-hv=on');
+  t0 = performance.now();
+  const q = spawnSync('qemu-system-ppc64', [...args, '-m', '1536M', '-kernel', kernelPath(), '-initrd', join(dir, 'l1.cpio'), '-append', APPEND], { timeout: 1_800_000, maxBuffer: 1 << 26 });
+  const qWall = (performance.now() - t0) / 1000;
+  const qlog = q.stdout.toString('latin1');
+  const tl = l1Seconds(tlog);
+  const ql = l1Seconds(qlog);
+  console.log(`${'L2 Linux: QEMU in L1 to its exit'.padEnd(34)} ${tl.toFixed(1).padStart(9)} ${ql.toFixed(1).padStart(9)} s (L1) ${(ql / tl).toFixed(2)}×`);
+  console.log(`${'L2 Linux: whole run'.padEnd(34)} ${tWall.toFixed(1).padStart(9)} ${qWall.toFixed(1).padStart(9)} s      ${(qWall / tWall).toFixed(2)}×`);
+}
