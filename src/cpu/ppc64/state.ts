@@ -6,7 +6,7 @@
 // significant (ISA element order); FPR i is doubleword 0 of VSR i, VR i is VSR 32+i.
 
 import type { GuestMemory } from '../../memory/guest-memory.js';
-import { modeOf, MSR_LE, MODE_LE, MSR_EE, MSRH_SF } from './msr.js';
+import { modeOf, MSR_LE, MODE_LE, MSR_EE, MSR_RI, MSRH_SF } from './msr.js';
 
 /**
  * The system MMU's side of the segment instructions and of the SPRs that
@@ -158,8 +158,18 @@ export class CpuState {
 
   /** Write the MSR and recompute everything derived from it. */
   setMsr(hi: number, lo: number): void {
+    const changedHi = (hi ^ this.msrHi) | 0;
+    const changedLo = (lo ^ this.msrLo) | 0;
     this.msrHi = hi | 0;
     this.msrLo = lo | 0;
+    if (changedHi === 0 && (changedLo & ~(MSR_EE | MSR_RI)) === 0) {
+      // Only EE or RI (a kernel's interrupt enable/disable, mtmsrd L=1): no
+      // mode, fetch or translation change. The run loop needs to look only if
+      // an interrupt just became deliverable — the only thing its context
+      // check would act on — so the blocks it chains stay chained.
+      if (changedLo & MSR_EE && this.asyncPending()) this.ctxGen++;
+      return;
+    }
     this.mode = modeOf(hi, lo);
     this.le = (this.mode & MODE_LE) !== 0;
     this.ctxGen++;
