@@ -100,8 +100,21 @@ export const MAX_NESTED_CONTEXTS = 8;
 export const TLB_ENTRIES = 1 << TLB_BITS;
 const PAGE_MASK = PHYS_PAGE_SIZE - 1;
 
+/**
+ * Stamps name a TLB set's instruction translations: a set gets a new one
+ * whenever its instruction side may have changed (a flush, an entry
+ * dropped). cpu.fetchGen is the stamp of the set fetching now, so a link
+ * between compiled blocks (made under one stamp) holds across switches to
+ * other sets and back — user/kernel, partition/nested guest — and ends when
+ * the set it was made under changes.
+ */
+let stampCounter = 0;
+const newStamp = (): number => ++stampCounter;
+
 /** One translation context's TLB: read, write and instruction sides. */
 class TlbSet {
+  /** This set's instruction translations as they are now (see newStamp). */
+  stamp = newStamp();
   readonly rTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
   readonly rTagHi = new Int32Array(TLB_ENTRIES);
   readonly rView = new Array<DataView>(TLB_ENTRIES);
@@ -151,6 +164,7 @@ class TlbSet {
       }
     }
     k.length = 0;
+    if (inst) this.stamp = newStamp();
     return inst;
   }
 
@@ -161,7 +175,7 @@ class TlbSet {
     for (let i = 0; i < TLB_ENTRIES; i++) {
       if (this.rTagLo[i] !== -1 && this.rGra[i]! >= first && this.rGra[i]! < end) (this.rTagLo[i] = -1), (hit = true);
       if (this.wTagLo[i] !== -1 && this.wGra[i]! >= first && this.wGra[i]! < end) (this.wTagLo[i] = -1), (hit = true);
-      if (this.iTagLo[i] !== -1 && this.iGra[i]! >= first && this.iGra[i]! < end) (this.iTagLo[i] = -1), (hit = true);
+      if (this.iTagLo[i] !== -1 && this.iGra[i]! >= first && this.iGra[i]! < end) (this.iTagLo[i] = -1), (hit = true), (this.stamp = newStamp());
     }
     return hit;
   }
@@ -171,6 +185,7 @@ class TlbSet {
     this.wTagLo.fill(-1);
     this.iTagLo.fill(-1);
     this.keyed.length = 0;
+    this.stamp = newStamp();
   }
 }
 
@@ -276,6 +291,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     cpu.onMsrWrite = () => this.selectContext();
     cpu.mmuOps = this;
     this.selectContext();
+    cpu.fetchGen = this.inst.stamp;
   }
 
   /** Pick the data and instruction TLB sets from MSR[DR], MSR[IR] and MSR[PR]. */
@@ -286,7 +302,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const i = this.sets[lo & MSR_IR ? rel : SET_REAL]!;
     if (i !== this.inst) {
       this.inst = i;
-      this.cpu.fetchGen++;
+      this.cpu.fetchGen = i.stamp;
     }
     if (d !== this.data) {
       this.data = d;
@@ -305,7 +321,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     for (const s of this.baseSets) s.flush();
     for (const sets of this.nestedSets.values()) for (const s of sets) s.flush();
     this.cpu.ctxGen++;
-    this.cpu.fetchGen++;
+    this.cpu.fetchGen = this.inst.stamp;
   }
 
   /** Forget the relocated translations (segment or key changes; real mode is unaffected). */
@@ -313,7 +329,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     this.sets[SET_PRIV]!.flush();
     this.sets[SET_USER]!.flush();
     this.cpu.ctxGen++;
-    this.cpu.fetchGen++;
+    this.cpu.fetchGen = this.inst.stamp;
   }
 
   // ---- the partition (set by the hypervisor) ----
@@ -412,7 +428,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     for (const s of this.baseSets) s.flush();
     if (!this.nestedKey) {
       this.cpu.ctxGen++;
-      this.cpu.fetchGen++;
+      this.cpu.fetchGen = this.inst.stamp;
     }
   }
 
@@ -423,7 +439,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     for (const s of sets) s.flush();
     if (key === this.nestedKey) {
       this.cpu.ctxGen++;
-      this.cpu.fetchGen++;
+      this.cpu.fetchGen = this.inst.stamp;
     }
   }
 
@@ -447,7 +463,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     for (const s of sets) hit = s.dropGuestReal(firstPage, pages) || hit;
     if (hit && key === this.nestedKey) {
       this.cpu.ctxGen++;
-      this.cpu.fetchGen++;
+      this.cpu.fetchGen = this.inst.stamp;
     }
   }
 
@@ -458,7 +474,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     this.data = this.sets[lo & MSR_DR ? rel : SET_REAL]!;
     this.inst = this.sets[lo & MSR_IR ? rel : SET_REAL]!;
     this.lookaside.use(this.data);
-    this.cpu.fetchGen++;
+    this.cpu.fetchGen = this.inst.stamp;
     this.cpu.ctxGen++;
   }
 
@@ -549,11 +565,11 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
         for (const set of [this.sets[SET_PRIV]!, this.sets[SET_USER]!]) {
           if (set.rTagLo[ix] === tag && set.rTagHi[ix] === rbHi) set.rTagLo[ix] = -1;
           if (set.wTagLo[ix] === tag && set.wTagHi[ix] === rbHi) set.wTagLo[ix] = -1;
-          if (set.iTagLo[ix] === tag && set.iTagHi[ix] === rbHi) set.iTagLo[ix] = -1;
+          if (set.iTagLo[ix] === tag && set.iTagHi[ix] === rbHi) (set.iTagLo[ix] = -1), (set.stamp = newStamp());
         }
       }
       this.cpu.ctxGen++;
-      this.cpu.fetchGen++;
+      this.cpu.fetchGen = this.inst.stamp;
       return;
     }
     if (!r) this.flushAll(); // hash: the VRMA's real-mode entries too
@@ -568,9 +584,9 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     if (num === SPR_AMR || num === SPR_IAMR) {
       const hash = !this.ps && this.walk !== undefined && !(this.cpu.sprLo[SPR_LPCR]! & LPCR_HR_LO);
       if (hash) return this.flushRelocated();
-      const inst = this.sets[SET_PRIV]!.dropKeyed();
+      this.sets[SET_PRIV]!.dropKeyed();
       this.cpu.ctxGen++;
-      if (inst) this.cpu.fetchGen++;
+      this.cpu.fetchGen = this.inst.stamp;
     } else if (num === SPR_PIDR) this.flushRelocated();
     else if (num === SPR_LPCR) this.flushAll();
   }
