@@ -159,6 +159,7 @@ export class BareMetalMachine {
     this.vcpus = [];
     for (let i = 0; i < n; i++) {
       const v = this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold });
+      v.enableCap(U.KVM_CAP_PPC_PAPR); // as QEMU: KVM-HV runs PAPR vCPUs only
       v.enableCap(U.KVM_CAP_IRQ_XICS, [0n, BigInt(i)]);
       this.vcpus.push(v);
     }

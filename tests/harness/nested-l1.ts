@@ -80,6 +80,7 @@ export async function makeL1(opts: { vcpus?: number; kvm?: Kvm; le?: boolean } =
   const dv = new DataView(ram.buffer);
   vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: RAM, userspace: ram });
   const vcpus = Array.from({ length: opts.vcpus ?? 1 }, (_, i) => vm.createVcpu(i));
+  for (const v of vcpus) v.enableCap(U.KVM_CAP_PPC_PAPR);
   const le = opts.le ?? true;
   const ENDIAN = le ? MSR_LE : 0n;
   if (le) for (const v of vcpus) v.setOneReg(U.KVM_REG_PPC_LPCR_64, 1n << 25n); // ILE: the L1's interrupts little-endian too

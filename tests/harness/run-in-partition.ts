@@ -100,6 +100,7 @@ export function runInPartition(elf: string, blockThreshold: number, maxInsns = 2
   put(0x900, [0x7c7143a6 /* mtsprg1 r3 */, 0x3c607fff /* lis r3,0x7fff */, 0x7c7603a6 /* mtdec r3 */, 0x7c7142a6 /* mfsprg1 r3 */, 0x4c000024 /* rfid */]);
 
   const cpu = vm.createVcpu(0, { blockThreshold });
+  cpu.enableCap(U.KVM_CAP_PPC_PAPR);
   vm.configureV3Mmu(U.KVM_PPC_MMUV3_RADIX | U.KVM_PPC_MMUV3_GTSE, (1n << 63n) | BigInt(PRTB));
   if (le) cpu.setOneReg(U.KVM_REG_PPC_LPCR_64, (cpu.getOneReg(U.KVM_REG_PPC_LPCR_64) as bigint) | ILE);
   const regs = cpu.getRegs();

@@ -26,6 +26,7 @@ function machine(kvm = new Kvm()): { vm: HvVm; cpu: HvVcpu; ram: Uint8Array; put
   const ram = new Uint8Array(1 << 20);
   vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: ram.length, userspace: ram });
   const cpu = vm.createVcpu(0);
+  cpu.enableCap(U.KVM_CAP_PPC_PAPR);
   const dv = new DataView(ram.buffer);
   const put = (addr: number, words: number[]) => words.forEach((w, i) => dv.setUint32(addr + 4 * i, w >>> 0));
   return { vm, cpu, ram, put };
@@ -241,7 +242,9 @@ describe('hostile arguments to every in-core hcall', () => {
       for (let i = 0; i < 4; i++) xics.claim(XICS_IRQ_BASE + i, i % 2 === 1);
       ['ibm,set-xive', 'ibm,get-xive', 'ibm,int-off', 'ibm,int-on'].forEach((n, i) => vm.defineRtasToken(n, 0x200a + i));
       cpu.enableCap(U.KVM_CAP_IRQ_XICS, [0n, 0n]);
-      vm.createVcpu(1).enableCap(U.KVM_CAP_IRQ_XICS, [0n, 1n]);
+      const cpu1 = vm.createVcpu(1);
+      cpu1.enableCap(U.KVM_CAP_PPC_PAPR);
+      cpu1.enableCap(U.KVM_CAP_IRQ_XICS, [0n, 1n]);
       for (const nr of Object.keys(IN_CORE_HCALLS).map(Number)) if (nr <= U.MAX_HCALL_OPCODE) vm.enableCap(U.KVM_CAP_PPC_ENABLE_HCALL, [BigInt(nr), 1n]);
       // The hcall, then its r3 reported through an hcall the VMM serves (H_GET_TERM_CHAR's r4).
       put(0x100, [SC1, OR_R4_R3, LI_R3_GET_TERM_CHAR, SC1, B_BACK(0)]);
@@ -370,12 +373,32 @@ describe('KVM_SET_GUEST_DEBUG and KVM_EXIT_DEBUG (software breakpoints, as KVM-H
   });
 });
 
+describe('KVM_CAP_PPC_PAPR', () => {
+  it('KVM-HV runs PAPR vCPUs only: KVM_RUN before the VMM enables it is EINVAL with KVM_EXIT_INTERNAL_ERROR (kvmppc_sanity_check)', async () => {
+    const vm = new Kvm().createVm(U.KVM_VM_PPC_HV);
+    const ram = new Uint8Array(1 << 20);
+    new DataView(ram.buffer).setUint32(0x100, 0x38607100); // li r3,0x7100
+    new DataView(ram.buffer).setUint32(0x104, SC1);
+    vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: ram.length, userspace: ram });
+    const cpu = vm.createVcpu(0);
+    setRegs(cpu, 0x100, {});
+    await expect(cpu.run()).rejects.toThrow(KvmError);
+    expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_INTERNAL_ERROR);
+    expect(cpu.cpu.icount).toBe(0);
+    cpu.enableCap(U.KVM_CAP_PPC_PAPR);
+    await cpu.run();
+    expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
+    expect(cpu.kvmRun.papr_hcall.get('nr')).toBe(0x7100n);
+  });
+});
+
 describe('KVM_EXIT_FAIL_ENTRY', () => {
   it('an HPT partition without memory at guest physical 0 cannot enter (no VRMA): KVM_RUN fails with FAIL_ENTRY, reason 0', async () => {
     const vm = new Kvm().createVm(U.KVM_VM_PPC_HV);
     vm.allocateHtab(18);
     vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0x100000, memory_size: 1 << 20, userspace: new Uint8Array(1 << 20) });
     const cpu = vm.createVcpu(0);
+    cpu.enableCap(U.KVM_CAP_PPC_PAPR);
     setRegs(cpu, 0x100000, {});
     await expect(cpu.run()).rejects.toThrow(KvmError);
     expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_FAIL_ENTRY);
@@ -387,6 +410,7 @@ describe('KVM_EXIT_FAIL_ENTRY', () => {
     new DataView(ram.buffer).setUint32(4, SC1);
     vm2.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0x100000, memory_size: ram.length, userspace: ram });
     const cpu2 = vm2.createVcpu(0);
+    cpu2.enableCap(U.KVM_CAP_PPC_PAPR);
     setRegs(cpu2, 0x100000, {});
     await cpu2.run();
     expect(cpu2.kvmRun.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);

@@ -21,6 +21,7 @@ describe('host time: the decrementer arrives at its deadline', () => {
       const ram = new Uint8Array(1 << 20);
       vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: ram.length, userspace: ram });
       cpu = vm.createVcpu(0, { blockThreshold: threshold });
+      cpu.enableCap(U.KVM_CAP_PPC_PAPR);
       const dv = new DataView(ram.buffer);
       const put = (addr: number, words: number[]) => words.forEach((w, i) => dv.setUint32(addr + 4 * i, w >>> 0));
       put(0x100, [

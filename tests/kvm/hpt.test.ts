@@ -21,6 +21,7 @@ function hashMachine(order = 18): { vm: HvVm; cpu: HvVcpu; ram: Uint8Array; dv: 
   const ram = new Uint8Array(RAM);
   vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: RAM, userspace: ram });
   const cpu = vm.createVcpu(0);
+  cpu.enableCap(U.KVM_CAP_PPC_PAPR);
   vm.allocateHtab(order);
   vm.setupMmu();
   return { vm, cpu, ram, dv: new DataView(ram.buffer) };

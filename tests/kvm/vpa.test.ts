@@ -21,7 +21,8 @@ function setup() {
   const ram = new Uint8Array(1 << 20);
   vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: ram.length, userspace: ram });
   const cpu = vm.createVcpu(0);
-  vm.createVcpu(1);
+  cpu.enableCap(U.KVM_CAP_PPC_PAPR);
+  vm.createVcpu(1).enableCap(U.KVM_CAP_PPC_PAPR);
   const dv = new DataView(ram.buffer);
   dv.setUint16(VPA + 4, 640); // lppaca: length in the halfword at 4
   dv.setUint32(DTL + 4, 2 * 48 + 10); // DTL: a word; two whole entries

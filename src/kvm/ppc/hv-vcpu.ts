@@ -139,8 +139,23 @@ export class HvVcpu {
   /** This vCPU's XICS presentation controller (KVM_CAP_IRQ_XICS). */
   icp: Icp | undefined;
 
-  /** KVM_ENABLE_CAP on the vCPU: KVM_CAP_IRQ_XICS (args: device, server number) connects it to the in-kernel XICS. */
+  /**
+   * KVM_CAP_PPC_PAPR enabled: KVM-HV runs PAPR guests only, and refuses
+   * KVM_RUN until the VMM says so (kvmppc_sanity_check: QEMU enables it on
+   * every vCPU). Found by Debian's kvm-hv refusing tests/nested/l1-vmm.c.
+   */
+  papr = false;
+
+  /**
+   * KVM_ENABLE_CAP on the vCPU: KVM_CAP_PPC_PAPR (a PAPR guest: required to
+   * run), KVM_CAP_IRQ_XICS (args: device, server number) connects it to the
+   * in-kernel XICS.
+   */
   enableCap(cap: number, args: readonly bigint[] = []): void {
+    if (cap === U.KVM_CAP_PPC_PAPR) {
+      this.papr = true;
+      return;
+    }
     if (cap !== U.KVM_CAP_IRQ_XICS) throw new KvmError(EINVAL, `capability ${cap} cannot be enabled on a vCPU`);
     const xics = this.vm.xics;
     if (!xics) throw new KvmError(EINVAL, 'KVM_CAP_IRQ_XICS without an XICS device');
@@ -192,6 +207,11 @@ export class HvVcpu {
    * at once with KVM_EXIT_INTR when immediate_exit is set (KVM's -EINTR).
    */
   async run(): Promise<void> {
+    if (!this.papr) {
+      // kvmppc_vcpu_run_hv: !vcpu->arch.sane.
+      this.kvmRun.exit_reason = U.KVM_EXIT_INTERNAL_ERROR;
+      throw new KvmError(EINVAL, 'KVM_RUN: not a PAPR vCPU (enable KVM_CAP_PPC_PAPR first; KVM-HV runs PAPR guests only)');
+    }
     this.inRun = true;
     this.areas.dispatch();
     try {
