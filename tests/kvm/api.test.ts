@@ -12,6 +12,7 @@ import { IN_CORE_HCALLS } from '../../src/kvm/ppc/hcalls.js';
 import { XICS_IRQ_BASE } from '../../src/kvm/ppc/xics.js';
 import * as U from '../../src/kvm/uapi.js';
 import { LPCR_AIL, LPCR_ILE, LPCR_VPM0, LPCR_HR } from '../../src/kvm/ppc/lpcr.js';
+import { rng } from '../harness/rng.js';
 
 const SC1 = 0x44000022; // sc 1
 const STD_R3_R30 = 0xf87e0000; // std r3,0(r30)
@@ -153,17 +154,6 @@ describe('hcall gating and capabilities', () => {
     expect(() => vm.setUserMemoryRegion({ slot: 1, flags: 0, guest_phys_addr: 0x100800, memory_size: 0x1000, userspace: new Uint8Array(0x1000) })).toThrow(/EINVAL/);
   });
 });
-
-/** xorshift64*: the fuzz's fixed-seed source. */
-function rng(seed: bigint): () => bigint {
-  let x = seed;
-  return () => {
-    x ^= x >> 12n;
-    x ^= (x << 25n) & 0xffffffffffffffffn;
-    x ^= x >> 27n;
-    return (x * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn;
-  };
-}
 
 describe('KVM_INTERRUPT: the external interrupt line the VMM drives', () => {
   const LI_R3_54 = 0x38600054; // li r3,H_GET_TERM_CHAR
@@ -373,15 +363,22 @@ describe('KVM_SET_GUEST_DEBUG and KVM_EXIT_DEBUG (software breakpoints, as KVM-H
   });
 });
 
+/** A radix VM with 1 MiB at `base` holding `li r3,0x7100; sc 1` at its start, and its vCPU there (PAPR unless `papr` is false). */
+function hcallAt(base: number, papr = true): HvVcpu {
+  const vm = new Kvm().createVm(U.KVM_VM_PPC_HV);
+  const ram = new Uint8Array(1 << 20);
+  new DataView(ram.buffer).setUint32(0, 0x38607100); // li r3,0x7100
+  new DataView(ram.buffer).setUint32(4, SC1);
+  vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: base, memory_size: ram.length, userspace: ram });
+  const cpu = vm.createVcpu(0);
+  if (papr) cpu.enableCap(U.KVM_CAP_PPC_PAPR);
+  setRegs(cpu, base, {});
+  return cpu;
+}
+
 describe('KVM_CAP_PPC_PAPR', () => {
   it('KVM-HV runs PAPR vCPUs only: KVM_RUN before the VMM enables it is EINVAL with KVM_EXIT_INTERNAL_ERROR (kvmppc_sanity_check)', async () => {
-    const vm = new Kvm().createVm(U.KVM_VM_PPC_HV);
-    const ram = new Uint8Array(1 << 20);
-    new DataView(ram.buffer).setUint32(0x100, 0x38607100); // li r3,0x7100
-    new DataView(ram.buffer).setUint32(0x104, SC1);
-    vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: ram.length, userspace: ram });
-    const cpu = vm.createVcpu(0);
-    setRegs(cpu, 0x100, {});
+    const cpu = hcallAt(0, false);
     await expect(cpu.run()).rejects.toThrow(KvmError);
     expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_INTERNAL_ERROR);
     expect(cpu.cpu.icount).toBe(0);
@@ -404,14 +401,7 @@ describe('KVM_EXIT_FAIL_ENTRY', () => {
     expect(cpu.kvmRun.exit_reason).toBe(U.KVM_EXIT_FAIL_ENTRY);
     expect(cpu.kvmRun.fail_entry_reason).toBe(0n);
     // A radix partition needs no VRMA: the same memory runs.
-    const vm2 = new Kvm().createVm(U.KVM_VM_PPC_HV);
-    const ram = new Uint8Array(1 << 20);
-    new DataView(ram.buffer).setUint32(0, 0x3860f100); // li r3,0xf100
-    new DataView(ram.buffer).setUint32(4, SC1);
-    vm2.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0x100000, memory_size: ram.length, userspace: ram });
-    const cpu2 = vm2.createVcpu(0);
-    cpu2.enableCap(U.KVM_CAP_PPC_PAPR);
-    setRegs(cpu2, 0x100000, {});
+    const cpu2 = hcallAt(0x100000);
     await cpu2.run();
     expect(cpu2.kvmRun.exit_reason).toBe(U.KVM_EXIT_PAPR_HCALL);
   });

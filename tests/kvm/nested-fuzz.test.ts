@@ -16,17 +16,7 @@ import * as U from '../../src/kvm/uapi.js';
 import { MAX_LIVE_GUESTS } from '../../src/kvm/ppc/nested/nested-hv.js';
 import { MAX_NESTED_CONTEXTS } from '../../src/cpu/ppc64/mmu/mmu.js';
 import { HV, I, L2MEM, makeL1, PTBL, RAM, REGS } from '../harness/nested-l1.js';
-
-/** xorshift64*: a fixed sequence for a fixed seed. */
-function rng(seed: bigint): () => bigint {
-  let x = seed;
-  return () => {
-    x ^= x >> 12n;
-    x ^= (x << 25n) & 0xffffffffffffffffn;
-    x ^= x >> 27n;
-    return (x * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn;
-  };
-}
+import { rng } from '../harness/rng.js';
 
 /** Rounds per L1 byte order (3000 in CI). */
 const N = Number(process.env.TSKVM_NESTED_FUZZ ?? 3000);
