@@ -134,9 +134,11 @@ export class CpuState {
   /** Instructions retired. */
   icount = 0;
   /**
-   * Interrupts delivered (system mode). Delivery takes time like an
-   * instruction: deterministic time counts both, so a guest in an interrupt
-   * storm that retires nothing still reaches its timer deadlines.
+   * Interrupts delivered (system mode), or taken by the hypervisor for the
+   * thread and resolved there (a nested guest's page fault). An interrupt
+   * takes time like an instruction: deterministic time counts both, so a
+   * guest in an interrupt storm that retires nothing still reaches its timer
+   * deadlines.
    */
   delivered = 0;
 

@@ -405,11 +405,12 @@ export class HvVcpu {
   /** A hypervisor interrupt: handle it in the core (false: keep running) or fill kvm_run (true). */
   private handle(intr: Interrupt): boolean {
     const cpu = this.cpu;
-    if (this.nestedRun && !(intr.vector === VEC_HFAC_UNAVAILABLE && (intr.insn === STOP_WORD || this.wordAtNip() === STOP_WORD))) {
+    // The trapping instruction (HEIR), read once: what HEAI and HFAC are decided on.
+    const word = intr.vector === VEC_HEAI || intr.vector === VEC_HFAC_UNAVAILABLE ? (intr.insn || this.wordAtNip()) >>> 0 : 0;
+    if (this.nestedRun && !(intr.vector === VEC_HFAC_UNAVAILABLE && word === STOP_WORD)) {
       // The nested guest's hypervisor is the L1: the L0 fixes what it owns
       // (shadow faults) and hands the rest to the L1 (nested/exits.ts).
-      const insn = intr.vector === VEC_HEAI || intr.vector === VEC_HFAC_UNAVAILABLE ? (intr.insn || this.wordAtNip()) >>> 0 : 0;
-      handleNestedExit(this, intr, insn);
+      handleNestedExit(this, intr, word);
       return false;
     }
     switch (intr.vector) {
@@ -428,7 +429,7 @@ export class HvVcpu {
         // A debugger's software breakpoint (KVM_SET_GUEST_DEBUG with
         // USE_SW_BP; kvmppc_emulate_debug_inst): KVM_EXIT_DEBUG at the
         // breakpoint, which stays unexecuted.
-        if (this.guestDebug & U.KVM_GUESTDBG_USE_SW_BP && ((intr.insn || this.wordAtNip()) >>> 0) === U.KVMPPC_INST_SW_BREAKPOINT) {
+        if (this.guestDebug & U.KVM_GUESTDBG_USE_SW_BP && word === U.KVMPPC_INST_SW_BREAKPOINT) {
           this.kvmRun.clearExit();
           this.kvmRun.debug_address = (BigInt(cpu.nipHi >>> 0) << 32n) | BigInt(cpu.nipLo >>> 0);
           this.exit(U.KVM_EXIT_DEBUG);
@@ -447,7 +448,7 @@ export class HvVcpu {
         // partition asked for — a light stop. The thread idles until an
         // exception exists and resumes after the stop, exactly as with the
         // capability, so a VM runs the same on a host with or without it.
-        if (intr.insn === STOP_WORD || this.wordAtNip() === STOP_WORD) {
+        if (word === STOP_WORD) {
           this.stats.stopsEmulated++;
           const next = (cpu.nipLo + 4) | 0;
           if (next === 0) cpu.nipHi = (cpu.nipHi + 1) | 0;
@@ -455,7 +456,7 @@ export class HvVcpu {
           this.waiting = !(cpu.extPending || cpu.decPending());
           return false;
         }
-        if (this.emulateDoorbell(this.wordAtNip())) return false;
+        if (this.emulateDoorbell(word)) return false;
         // Any other facility the partition may not use: KVM gives it an illegal-instruction program interrupt.
         this.inject(VEC_PROGRAM, SRR1_PROG_ILLEGAL);
         return false;

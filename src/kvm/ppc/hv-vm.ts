@@ -117,16 +117,6 @@ export class HvVm {
     if (next !== Infinity && next > now) this.warpTicks += next - now;
   }
 
-  /**
-   * Deterministic time: the hypervisor did work for a vCPU that retired no
-   * instruction (a nested page fault it fixed itself). Charge it as `insns`
-   * instructions of time, so a guest that faults forever without retiring
-   * still reaches its timer deadlines (the L1's HDEC ends a nested run).
-   */
-  chargeTime(insns: number): void {
-    this.warpTicks += insns * this.ticksPerInsn;
-  }
-
   /** Whether every vCPU that is running guest code right now is idle (ceded, waiting, or not in KVM_RUN). */
   allIdle(): boolean {
     for (const v of this.vcpus.values()) if (v.inRun && v.idleDeadline === undefined) return false;

@@ -31,17 +31,19 @@ export const RFAULT_PRTABLE = 0x00020000;
 /** Not a storage interrupt: the EA is outside quadrants 0 and 3, or EA bits 2:11 are set. */
 export const RFAULT_SEGMENT = -1;
 
-// Entry bits (low word unless noted).
-const PTE_VALID_HI = 0x80000000 | 0;
-const PTE_LEAF_HI = 0x40000000;
-const PTE_R = 0x100;
-const PTE_C = 0x80;
+// Entry bits (low word unless noted); partition-scoped entries use the
+// same format (nested/: Linux calls R/RW/X _PAGE_READ/_WRITE/_EXEC and
+// R/C _PAGE_ACCESSED/_DIRTY).
+export const PTE_VALID_HI = 0x80000000 | 0;
+export const PTE_LEAF_HI = 0x40000000;
+export const PTE_R = 0x100;
+export const PTE_C = 0x80;
 const PTE_ATT = 0x30;
 const PTE_ATT_NI_IO = 0x20;
-const PTE_EAA_PRIV = 0x8;
-const PTE_EAA_R = 0x4;
-const PTE_EAA_RW = 0x2;
-const PTE_EAA_X = 0x1;
+export const PTE_EAA_PRIV = 0x8;
+export const PTE_EAA_R = 0x4;
+export const PTE_EAA_RW = 0x2;
+export const PTE_EAA_X = 0x1;
 
 export interface RadixWalkState {
   /** Where the tables are read: the partition's memory, or a nested guest's through its partition-scoped step. */

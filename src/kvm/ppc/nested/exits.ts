@@ -111,8 +111,8 @@ function l0Shift(v: HvVcpu, l1: number, maxShift: number): number {
  */
 export function nestedPageFault(v: HvVcpu, run: NestedRun, intr: Interrupt): boolean {
   const nested = v.vm.nested!;
-  // The L0's work takes time: in deterministic time, one instruction's worth.
-  v.vm.chargeTime(1);
+  // An interrupt the hypervisor took for the guest: it takes time like one it delivers (CpuState.delivered).
+  v.cpu.delivered++;
   const g = run.guest;
   const fetch = intr.vector === VEC_HISI; // a table walk faults as an HDSI even for a fetch
   const dsisr = intr.dsisr;

@@ -7,13 +7,9 @@
 
 import type { PhysMap } from '../../../memory/phys-map.js';
 
-/** _PAGE_* bits of a radix PTE (book3s/64/radix.h), low word. */
-export const PTE_EXEC = 0x1;
-export const PTE_WRITE = 0x2;
-export const PTE_READ = 0x4;
-export const PTE_PRIVILEGED = 0x8;
-export const PTE_DIRTY = 0x80; // C
-export const PTE_ACCESSED = 0x100; // R
+/** A radix PTE's rights and R/C (radix.ts), by the names KVM's walk uses (_PAGE_EXEC, _WRITE, _READ, _DIRTY, _ACCESSED). */
+export { PTE_EAA_X as PTE_EXEC, PTE_EAA_RW as PTE_WRITE, PTE_EAA_R as PTE_READ, PTE_C as PTE_DIRTY, PTE_R as PTE_ACCESSED } from '../../../cpu/ppc64/mmu/radix.js';
+import { PTE_EAA_X as PTE_EXEC, PTE_EAA_RW as PTE_WRITE, PTE_EAA_R as PTE_READ, PTE_C as PTE_DIRTY, PTE_R as PTE_ACCESSED, PTE_VALID_HI, PTE_LEAF_HI } from '../../../cpu/ppc64/mmu/radix.js';
 
 export interface L1Pte {
   /** L1 guest real address of the nested address walked (page base + offset). */
@@ -61,8 +57,8 @@ export function walkL1Tree(phys: PhysMap, pate0: bigint, gra: number): L1Pte | L
     const v = phys.view(slot, addr);
     hi = v.getInt32(addr & 0xfff);
     lo = v.getInt32((addr & 0xfff) + 4);
-    if (!(hi & 0x80000000)) return { error: 'enoent' };
-    if (hi & 0x40000000) break; // leaf
+    if (!(hi & PTE_VALID_HI)) return { error: 'enoent' };
+    if (hi & PTE_LEAF_HI) break; // leaf
     base = (hi & 0x0fffffff) * 4294967296 + ((lo & 0xffffff00) >>> 0);
     bits = lo & 0x1f;
   }
