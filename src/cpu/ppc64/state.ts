@@ -6,6 +6,7 @@
 // significant (ISA element order); FPR i is doubleword 0 of VSR i, VR i is VSR 32+i.
 
 import type { GuestMemory } from '../../memory/guest-memory.js';
+import { newRegisterFile, RF_BYTES, RF_GPR_HI, RF_GPR_LO, RF_MIRROR, type RegisterFile } from './regfile.js';
 import { modeOf, MSR_LE, MODE_LE, MSR_EE, MSR_RI, MSRH_SF } from './msr.js';
 
 /**
@@ -30,8 +31,12 @@ export interface MmuOps {
 }
 
 export class CpuState {
-  readonly gprLo = new Int32Array(32);
-  readonly gprHi = new Int32Array(32);
+  /** The register file compiled wasm blocks address (regfile.ts); gprLo/gprHi are views into it. */
+  readonly regs: RegisterFile = newRegisterFile();
+  readonly gprLo = new Int32Array(this.regs.buffer, RF_GPR_LO, 32);
+  readonly gprHi = new Int32Array(this.regs.buffer, RF_GPR_HI, 32);
+  /** The scalar registers' copy for wasm blocks (regfile.ts: M_*); the fields below are authoritative in JavaScript. */
+  readonly mirror = new Int32Array(this.regs.buffer, RF_MIRROR, (RF_BYTES - RF_MIRROR) / 4);
 
   /** Condition register, 32 bits: CR0 is bits 31..28 (ISA bits 32:35). */
   cr = 0;

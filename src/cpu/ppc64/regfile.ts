@@ -1,0 +1,80 @@
+// A thread's register file in linear memory, so compiled WebAssembly
+// (wasm/wasm-block.ts) and the interpreter share one copy of the GPRs.
+//
+// The GPR halves live in a WebAssembly.Memory of their own and CpuState's
+// gprLo/gprHi are views into it: the interpreter indexes them exactly as
+// plain Int32Arrays (bench:cpu measured no difference). The scalar registers
+// a block touches (CR, XER[SO,CA], LR, CTR, the next instruction address)
+// stay JavaScript fields, where the interpreter reads them fastest (making
+// them accessors over this memory cost the interpreter 10 %); a wasm block
+// works on their mirror here, copied in before it runs and back after
+// (syncOut/syncIn), and around every interpreter handler it calls.
+
+import type { CpuState } from './state.js';
+
+/** Byte offsets in the register file. */
+export const RF_GPR_LO = 0;
+export const RF_GPR_HI = 128;
+export const RF_MIRROR = 256;
+/** Bytes in use (the memory is one 64 KiB page). */
+export const RF_BYTES = RF_MIRROR + 64;
+
+/** Word indexes of the scalar mirror (byte offset RF_MIRROR + 4·index). */
+export const M_CR = 0;
+export const M_SO = 1;
+export const M_CA = 2;
+export const M_LR_LO = 3;
+export const M_LR_HI = 4;
+export const M_CTR_LO = 5;
+export const M_CTR_HI = 6;
+export const M_NIP_LO = 7;
+export const M_NIP_HI = 8;
+export const M_RETIRED = 9;
+
+export interface RegisterFile {
+  /** The linear memory compiled blocks import (undefined where WebAssembly is unavailable). */
+  readonly memory: WebAssembly.Memory | undefined;
+  readonly buffer: ArrayBuffer;
+}
+
+export function newRegisterFile(): RegisterFile {
+  if (typeof WebAssembly === 'object') {
+    try {
+      const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
+      return { memory, buffer: memory.buffer };
+    } catch {
+      // a host without WebAssembly memory: plain arrays, no wasm tier
+    }
+  }
+  return { memory: undefined, buffer: new ArrayBuffer(RF_BYTES) };
+}
+
+/** Copy the JavaScript scalar fields into the mirror (before wasm runs). */
+export function syncOut(s: CpuState): void {
+  const m = s.mirror;
+  m[M_CR] = s.cr;
+  m[M_SO] = s.so;
+  m[M_CA] = s.ca;
+  m[M_LR_LO] = s.lrLo;
+  m[M_LR_HI] = s.lrHi;
+  m[M_CTR_LO] = s.ctrLo;
+  m[M_CTR_HI] = s.ctrHi;
+  m[M_NIP_LO] = s.nipLo;
+  m[M_NIP_HI] = s.nipHi;
+  m[M_RETIRED] = s.blockRetired;
+}
+
+/** Copy the mirror back into the fields (after wasm ran, or before it calls a handler). */
+export function syncIn(s: CpuState): void {
+  const m = s.mirror;
+  s.cr = m[M_CR]!;
+  s.so = m[M_SO]!;
+  s.ca = m[M_CA]!;
+  s.lrLo = m[M_LR_LO]!;
+  s.lrHi = m[M_LR_HI]!;
+  s.ctrLo = m[M_CTR_LO]!;
+  s.ctrHi = m[M_CTR_HI]!;
+  s.nipLo = m[M_NIP_LO]!;
+  s.nipHi = m[M_NIP_HI]!;
+  s.blockRetired = m[M_RETIRED]!;
+}
