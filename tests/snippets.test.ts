@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSnippet } from './harness/toolchain.js';
 import { listSnippets, readGolden, snippetEndians } from './harness/golden.js';
 import { runTskvm } from './harness/run-tskvm.js';
+import type { JitKind } from '../src/cpu/ppc64/exec.js';
 import { FP_QUIRKS } from '../src/cpu/ppc64/fpu/quirks.js';
 import { diffOutputs } from './harness/dump.js';
 
@@ -14,9 +15,10 @@ import { diffOutputs } from './harness/dump.js';
 FP_QUIRKS.qemu = true;
 
 const snippets = listSnippets();
-const TIERS: Array<[string, number]> = [
-  ['interpreter', -1],
-  ['blocks', 0],
+const TIERS: Array<[string, number, JitKind | undefined]> = [
+  ['interpreter', -1, undefined],
+  ['blocks', 0, 'js'],
+  ['wasm blocks', 0, 'wasm'],
 ];
 
 describe('snippets vs QEMU golden', () => {
@@ -24,15 +26,16 @@ describe('snippets vs QEMU golden', () => {
     expect(snippets.length).toBeGreaterThan(0);
     for (const rel of snippets) for (const e of snippetEndians(rel)) expect(readGolden(rel, e), `${rel} ${e}: missing golden (npm run golden)`).toBeDefined();
   });
-  // Both execution tiers: the plain interpreter (threshold -1), and every
-  // block compiled on its first dispatch (0), so the block compiler's inline
-  // code is held to the same golden as the handlers.
+  // Every execution tier: the plain interpreter (threshold -1), and every
+  // block compiled on its first dispatch (0), to JavaScript and to
+  // WebAssembly, so each block compiler's inline code is held to the same
+  // golden as the handlers.
   for (const rel of snippets) {
     for (const endian of snippetEndians(rel)) {
-      for (const [tier, threshold] of TIERS) {
+      for (const [tier, threshold, jit] of TIERS) {
         it(`${rel} (${endian}, ${tier})`, () => {
           const golden = readGolden(rel, endian)!;
-          const r = runTskvm(buildSnippet(`tests/snippets/${rel}`, endian), [], 2e9, threshold);
+          const r = runTskvm(buildSnippet(`tests/snippets/${rel}`, endian), [], 2e9, threshold, jit);
           const diffs = diffOutputs(golden.stdout, r.stdout, endian === 'le');
           // A snippet may end in a signal (golden status 128+sig); stderr then
           // carries tskvm's report of it and is shown only to explain a failure.

@@ -6,6 +6,7 @@
 // Every failure ends in one line on stderr ("tskvm: …") and a non-zero
 // status, never a stack trace.
 
+import type { JitKind } from '../cpu/ppc64/exec.js';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +49,7 @@ interface ExecOptions {
   argv0?: string;
   strace?: boolean;
   blockThreshold?: string;
+  jit?: string;
   cwd?: string;
 }
 
@@ -56,6 +58,12 @@ function parseBlockThreshold(v: string | undefined): number | undefined {
   const n = Number(v);
   if (!Number.isInteger(n)) throw new CliError(`--block-threshold expects an integer, got '${v}'`);
   return n;
+}
+
+function parseJit(v: string | undefined): JitKind | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (v !== 'js' && v !== 'wasm') throw new CliError(`--jit expects js or wasm, got '${v}'`);
+  return v;
 }
 
 function collect(v: string, prev: string[] | undefined): string[] {
@@ -111,6 +119,7 @@ export function execElf(file: string, args: string[], o: ExecOptions, io: CliIo)
       exePath,
       strace: o.strace ? (line) => io.stderr(`${line}\n`) : undefined,
       blockThreshold: parseBlockThreshold(o.blockThreshold ?? process.env.TSKVM_BLOCK_THRESHOLD),
+      jit: parseJit(o.jit ?? process.env.TSKVM_JIT),
     });
   } catch (e) {
     if (e instanceof ElfError) throw new CliError(`${file}: ${e.message}`);
@@ -149,6 +158,7 @@ export function buildProgram(io: CliIo, result: { status: number; pending?: Prom
     .option('-C, --cwd <dir>', "the guest's working directory")
     .option('--strace', 'log system calls on stderr')
     .option('--block-threshold <n>', 'dispatches before hot code is compiled into a block (default 16, env TSKVM_BLOCK_THRESHOLD; -1: interpreter only)')
+    .option('--jit <kind>', 'what hot blocks compile to: js (default) or wasm (env TSKVM_JIT)')
     .passThroughOptions()
     .exitOverride()
     .action((elf: string, args: string[], opts: ExecOptions) => {
@@ -167,6 +177,7 @@ export function buildProgram(io: CliIo, result: { status: number; pending?: Prom
       let cfg;
       try {
         cfg = parseRunArgs(args);
+        cfg.jit ??= parseJit(process.env.TSKVM_JIT);
       } catch (e) {
         if (e instanceof RunUsageError) throw new CliError(e.message);
         throw e;

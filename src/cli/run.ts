@@ -7,6 +7,7 @@
 // `-machine pseries,cap-x=y`, `-icount shift=N`), so a QEMU command line for
 // such a guest runs unchanged.
 
+import type { JitKind } from '../cpu/ppc64/exec.js';
 import { BareMetalMachine, type MachineEnd } from '../vmm/bare-metal.js';
 import { radixDebugfs } from '../kvm/ppc/nested/debugfs.js';
 import { KernelError } from '../vmm/kernel-loader.js';
@@ -32,6 +33,7 @@ export interface RunConfig {
   icountShift?: number;
   noReboot: boolean;
   blockThreshold?: number;
+  jit?: JitKind;
   mmu: 'radix' | 'hash';
   /** cap-nested-hv=on: the guest may run guests of its own (KVM_CAP_PPC_NESTED_HV). */
   nestedHv?: boolean;
@@ -146,6 +148,12 @@ export function parseRunArgs(argv: readonly string[]): RunConfig {
         cfg.blockThreshold = n;
         break;
       }
+      case '-jit': {
+        const v = needs(i++, a);
+        if (v !== 'js' && v !== 'wasm') throw new RunUsageError(`${a} expects js or wasm`);
+        cfg.jit = v;
+        break;
+      }
       case '-kernel':
         cfg.kernel = needs(i++, a);
         break;
@@ -192,7 +200,7 @@ export async function runMachine(cfg: RunConfig, files: RunFiles, out: (b: Uint8
   if (files.image && files.image.length > cfg.ramSize) throw new RunUsageError(`image (${files.image.length} bytes) larger than RAM (${cfg.ramSize} bytes)`);
   let m: BareMetalMachine;
   try {
-    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, rtcBase: cfg.rtcBase, noReboot: cfg.noReboot, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, nestedHv: cfg.nestedHv,
+    m = new BareMetalMachine({ ramSize: cfg.ramSize, image: files.image, kernel: files.kernel, initrd: files.initrd, append: cfg.append, rtcBase: cfg.rtcBase, noReboot: cfg.noReboot, console: out, smp: cfg.smp, icountShift: cfg.icountShift, blockThreshold: cfg.blockThreshold, jit: cfg.jit, nestedHv: cfg.nestedHv,
       // QEMU's pseries starts a -bios image in hash mode; a kernel's MMU is what CAS negotiates (the machine reads the command line).
       mmu: files.kernel ? undefined : cfg.mmu });
   } catch (e) {

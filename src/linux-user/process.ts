@@ -5,7 +5,7 @@
 import { parseElf, ElfError, ET_DYN, PT_LOAD, PT_INTERP, PF_R, PF_W, PF_X, type ElfFile } from '../loader/elf.js';
 import { SparseMemory, PAGE_SIZE, PROT_READ, PROT_WRITE, PROT_EXEC } from '../memory/sparse-memory.js';
 import { CpuState } from '../cpu/ppc64/state.js';
-import { Executor } from '../cpu/ppc64/exec.js';
+import { Executor, type JitKind } from '../cpu/ppc64/exec.js';
 import { CpuTrap } from '../cpu/ppc64/trap.js';
 import { Interrupt } from '../cpu/ppc64/interrupt.js';
 import { decoder } from '../isa/ppc64/decoder.js';
@@ -45,6 +45,8 @@ export interface ProcessOptions {
   exePath?: string;
   /** Block-compiler threshold (ExecutorOptions.blockThreshold; negative: interpreter only). */
   blockThreshold?: number;
+  /** What blocks compile to (ExecutorOptions.jit). */
+  jit?: JitKind;
 }
 
 export const SIGNAL_NAMES: Record<number, string> = {
@@ -113,7 +115,7 @@ export class Process {
     if (this.elf.type === ET_DYN) this.loadBias = 0x1_0000_0000;
     this.cpu = new CpuState(this.mem);
     this.cpu.setMsr(...userMsr(this.elf.littleEndian));
-    this.exec = new Executor(this.cpu, { blockThreshold: opts.blockThreshold });
+    this.exec = new Executor(this.cpu, { blockThreshold: opts.blockThreshold, jit: opts.jit });
     this.mem.onUnmap = (page) => this.exec.invalidate(page * PAGE_SIZE, PAGE_SIZE);
     this.load();
   }

@@ -5,6 +5,7 @@
 // to the hypervisor only through the KVM API (src/kvm). The pseries machine
 // (issue 8) grows from this.
 
+import type { JitKind } from '../cpu/ppc64/exec.js';
 import { Kvm, type KvmOptions } from '../kvm/kvm.js';
 import type { HvVm } from '../kvm/ppc/hv-vm.js';
 import type { HvVcpu } from '../kvm/ppc/hv-vcpu.js';
@@ -63,6 +64,8 @@ export interface BareMetalOptions extends KvmOptions {
   /** Console output. */
   console: (bytes: Uint8Array) => void;
   blockThreshold?: number;
+  /** What hot code compiles to: JavaScript (default) or WebAssembly (ExecutorOptions.jit). */
+  jit?: JitKind;
   /**
    * The partition's MMU mode: 'radix' (KVM's default on a POWER9 radix
    * host) or 'hash' (an HPT sized as QEMU's pseries sizes it, 1/128 of RAM).
@@ -158,7 +161,7 @@ export class BareMetalMachine {
     for (const name of XICS_RTAS_CALLS) this.vm.defineRtasToken(name, RTAS_TOKENS[name]!);
     this.vcpus = [];
     for (let i = 0; i < n; i++) {
-      const v = this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold });
+      const v = this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold, jit: opts.jit });
       v.enableCap(U.KVM_CAP_PPC_PAPR); // as QEMU: KVM-HV runs PAPR vCPUs only
       v.enableCap(U.KVM_CAP_IRQ_XICS, [0n, BigInt(i)]);
       this.vcpus.push(v);

@@ -13,6 +13,7 @@
 // (r3 saved in SPRG0) and returns with rfid: the write and exit syscalls
 // the snippets use are served here.
 
+import type { JitKind } from '../../src/cpu/ppc64/exec.js';
 import { readFileSync } from 'node:fs';
 import { Process } from '../../src/linux-user/process.js';
 import { PROT_EXEC, PROT_WRITE } from '../../src/memory/sparse-memory.js';
@@ -27,7 +28,7 @@ const DATA = 0x200000; // page copies from here
 const SYSCALL_HCALL = 0xf200;
 const ILE = 1n << 25n; // LPCR[ILE]
 
-export function runInPartition(elf: string, blockThreshold: number, maxInsns = 2e9): Promise<RunResult & { icount: number }> {
+export function runInPartition(elf: string, blockThreshold: number, maxInsns = 2e9, jit?: JitKind): Promise<RunResult & { icount: number }> {
   const out: Uint8Array[] = [];
   const host = { write: () => 0, read: () => new Uint8Array(0), fatalSignal: () => {} };
   const p = new Process(readFileSync(elf), { argv: [elf], envp: [], host, random: new Uint8Array(16) });
@@ -99,7 +100,7 @@ export function runInPartition(elf: string, blockThreshold: number, maxInsns = 2
   put(0xc00, [0x7c7043a6 /* mtsprg0 r3 */, 0x3860f200 /* li r3,-0xe00 */, 0x44000022 /* sc 1 */, 0x4c000024 /* rfid */]);
   put(0x900, [0x7c7143a6 /* mtsprg1 r3 */, 0x3c607fff /* lis r3,0x7fff */, 0x7c7603a6 /* mtdec r3 */, 0x7c7142a6 /* mfsprg1 r3 */, 0x4c000024 /* rfid */]);
 
-  const cpu = vm.createVcpu(0, { blockThreshold });
+  const cpu = vm.createVcpu(0, { blockThreshold, jit });
   cpu.enableCap(U.KVM_CAP_PPC_PAPR);
   vm.configureV3Mmu(U.KVM_PPC_MMUV3_RADIX | U.KVM_PPC_MMUV3_GTSE, (1n << 63n) | BigInt(PRTB));
   if (le) cpu.setOneReg(U.KVM_REG_PPC_LPCR_64, (cpu.getOneReg(U.KVM_REG_PPC_LPCR_64) as bigint) | ILE);

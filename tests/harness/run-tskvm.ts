@@ -5,6 +5,7 @@ import { Process } from '../../src/linux-user/process.js';
 import type { HostOs } from '../../src/linux-user/host.js';
 import { NodeHost } from '../../src/platform/node/node-host.js';
 import type { RunResult } from './toolchain.js';
+import type { JitKind } from '../../src/cpu/ppc64/exec.js';
 
 /** Minimal host (stdout/stderr only): snippets and other file-less guests. */
 /** The block-compiler threshold the tests run with: $TSKVM_BLOCK_THRESHOLD, else the default. */
@@ -13,7 +14,13 @@ export function envBlockThreshold(): number | undefined {
   return v === undefined || v === '' ? undefined : Number(v);
 }
 
-export function runTskvm(elf: string, args: string[] = [], maxInsns = 2e9, blockThreshold = envBlockThreshold()): RunResult & { icount: number } {
+/** What blocks compile to in the tests: $TSKVM_JIT ('js' or 'wasm'), else JavaScript. */
+export function envJit(): JitKind | undefined {
+  const v = process.env.TSKVM_JIT;
+  return v === 'wasm' || v === 'js' ? v : undefined;
+}
+
+export function runTskvm(elf: string, args: string[] = [], maxInsns = 2e9, blockThreshold = envBlockThreshold(), jit = envJit()): RunResult & { icount: number } {
   const out: Uint8Array[] = [];
   const err: Uint8Array[] = [];
   const host: HostOs = {
@@ -30,7 +37,7 @@ export function runTskvm(elf: string, args: string[] = [], maxInsns = 2e9, block
       err.push(new TextEncoder().encode(`tskvm: uncaught target signal ${sig}${detail ? ` [${detail}]` : ''}\n`));
     },
   };
-  const p = new Process(readFileSync(elf), { argv: [elf, ...args], envp: [], host, random: new Uint8Array(16), blockThreshold });
+  const p = new Process(readFileSync(elf), { argv: [elf, ...args], envp: [], host, random: new Uint8Array(16), blockThreshold, jit });
   let status: number | undefined;
   while (status === undefined && p.cpu.icount < maxInsns) {
     const trap = p.exec.run(1_000_000);

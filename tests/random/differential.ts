@@ -1,5 +1,6 @@
 // Run a random program under tskvm and QEMU and compare every dump.
 
+import type { JitKind } from '../../src/cpu/ppc64/exec.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUILD, buildSnippet, runQemu, type Endian } from '../harness/toolchain.js';
@@ -23,7 +24,7 @@ export interface CaseResult {
   snippet: string;
 }
 
-export function runCase(seed: number, endian: Endian, opts: GenOptions, blockThreshold?: number): CaseResult {
+export function runCase(seed: number, endian: Endian, opts: GenOptions, blockThreshold?: number, jit?: JitKind): CaseResult {
   const program = generateProgram(seed, opts);
   const dir = join(BUILD, 'random');
   mkdirSync(dir, { recursive: true });
@@ -31,7 +32,7 @@ export function runCase(seed: number, endian: Endian, opts: GenOptions, blockThr
   writeFileSync(snippet, program.source);
   const elf = buildSnippet(snippet, endian);
   const q = runQemu(elf, endian);
-  const t = runTskvm(elf, [], 2e9, blockThreshold);
+  const t = runTskvm(elf, [], 2e9, blockThreshold, jit);
   const diffs = diffOutputs(q.stdout, t.stdout, endian === 'le');
   if (q.status !== t.status) diffs.unshift(`exit status: qemu ${q.status} (${q.stderr.toString().trim()}), tskvm ${t.status} (${t.stderr.toString().trim()})`);
   return { seed, endian, program, diffs, icount: t.icount, snippet };
@@ -42,7 +43,7 @@ export function runCase(seed: number, endian: Endian, opts: GenOptions, blockThr
  * partition (tests/harness/run-in-partition.ts), the scratch buffer centred
  * on a 4 KiB page boundary; QEMU-user runs the same ELF.
  */
-export async function runCaseInPartition(seed: number, endian: Endian, opts: GenOptions, blockThreshold: number): Promise<CaseResult> {
+export async function runCaseInPartition(seed: number, endian: Endian, opts: GenOptions, blockThreshold: number, jit?: JitKind): Promise<CaseResult> {
   const program = generateProgram(seed, opts);
   const dir = join(BUILD, 'random');
   mkdirSync(dir, { recursive: true });
@@ -50,7 +51,7 @@ export async function runCaseInPartition(seed: number, endian: Endian, opts: Gen
   writeFileSync(snippet, program.source);
   const elf = buildSnippet(snippet, endian, ['SCRATCH_STRADDLES_PAGE']);
   const q = runQemu(elf, endian);
-  const t = await runInPartition(elf, blockThreshold, 50_000_000);
+  const t = await runInPartition(elf, blockThreshold, 50_000_000, jit);
   const diffs = diffOutputs(q.stdout, t.stdout, endian === 'le');
   if (q.status !== t.status) diffs.unshift(`exit status: qemu ${q.status} (${q.stderr.toString().trim()}), tskvm ${t.status}`);
   return { seed, endian, program, diffs, icount: t.icount, snippet };

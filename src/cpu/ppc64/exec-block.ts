@@ -112,6 +112,22 @@ export function blockLength(kinds: ArrayLike<number>, words: ArrayLike<number>, 
   return n;
 }
 
+/**
+ * Whether a block has a direct branch back to its head: only such a block
+ * loops inside its function; any other returns at its exits (the run loop
+ * re-enters it).
+ */
+export function loopsToHead(words: readonly number[]): boolean {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    const op = w >>> 26;
+    if ((op !== 16 && op !== 18) || w & 2) continue;
+    const disp = op === 18 ? ((w << 6) >> 6) & ~3 : ((w << 16) >> 16) & ~3;
+    if (disp === -4 * k) return true;
+  }
+  return false;
+}
+
 let canGenerate: boolean | undefined;
 
 function generated(
@@ -128,16 +144,7 @@ function generated(
   const len = handlers.length;
   const names: string[] = [];
   const args: Handler[] = [];
-  // Only a block with a direct branch back to its head loops inside the
-  // function; any other block returns at its exits (the run loop re-enters it).
-  let loops = false;
-  for (let k = 0; k < len; k++) {
-    const w = words[k]!;
-    const op = w >>> 26;
-    if ((op !== 16 && op !== 18) || w & 2) continue;
-    const disp = op === 18 ? ((w << 6) >> 6) & ~3 : ((w << 16) >> 16) & ~3;
-    if (disp === -4 * k) loops = true;
-  }
+  const loops = loopsToHead(words);
   const again = loops ? `if (s.nipLo === ${lo} && s.nipHi === ${hi} && n + ${len} <= rem) { s.blockRetired = n; continue; }` : '';
   let body = '';
   for (let k = 0; k < len; k++) {

@@ -45,10 +45,11 @@ export interface Emitted {
   readonly branch: boolean;
 }
 
-const RT = (w: number) => (w >>> 21) & 31;
-const RA = (w: number) => (w >>> 16) & 31;
-const RB = (w: number) => (w >>> 11) & 31;
-const SI = (w: number) => (w << 16) >> 16;
+// Instruction fields (shared with the wasm tier, wasm/wasm-block.ts).
+export const RT = (w: number) => (w >>> 21) & 31;
+export const RA = (w: number) => (w >>> 16) & 31;
+export const RB = (w: number) => (w >>> 11) & 31;
+export const SI = (w: number) => (w << 16) >> 16;
 
 /** CR0 from (hi, lo) expressions that are plain variables. */
 function cr0(hi: string, lo: string): string {
@@ -60,8 +61,8 @@ function put(w: number, r: number, hi: string, lo: string): string {
   return `{ const rh = ${hi}, rl = ${lo}; H[${r}] = rh; L[${r}] = rl;${w & 1 ? ' ' + cr0('rh', 'rl') : ''} }`;
 }
 
-/** 64-bit MASK(mb, me), ISA numbering, wrapping when mb > me: [hi, lo] as int32. */
-function mask64(mb: number, me: number): [number, number] {
+/** 64-bit MASK(mb, me), ISA numbering, wrapping when mb > me: [hi, lo] as int32 (the wasm tier uses it too). */
+export function mask64(mb: number, me: number): [number, number] {
   let h = 0;
   let l = 0;
   const set = (b: number) => {
@@ -110,7 +111,7 @@ function cmpCode(w: number, signed: boolean, ah: string, al: string, bh: string,
 }
 
 /** 64-bit (hi, lo) of cia + disp as the branch handlers compute it. */
-function relTarget(hi: number, lo: number, disp: number): [number, number] {
+export function relTarget(hi: number, lo: number, disp: number): [number, number] {
   const r = (lo >>> 0) + (disp >>> 0);
   return [(hi + (disp < 0 ? -1 : 0) + (r > 0xffffffff ? 1 : 0)) | 0, r | 0];
 }

@@ -30,7 +30,8 @@ import { MODE_FP, MODE_HV, MODE_PR, MODE_TRACE, MODE_VEC, MODE_VSX, MSR_BE, MSR_
 
 /** Branch instructions (what MSR[BE] traces). */
 const BRANCHES = new Set(['b', 'bc', 'bclr', 'bcctr', 'bctar']);
-import { buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, K_STRAIGHT, type Block } from './exec-block.js';
+import { Block, buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, K_STRAIGHT } from './exec-block.js';
+import { buildWasmBlock, wasmAvailable } from './wasm/wasm-block.js';
 
 const CODE_PAGE_SHIFT = 12;
 const SLOTS = 1 << (CODE_PAGE_SHIFT - 2);
@@ -162,7 +163,15 @@ export interface ExecutorOptions {
    * --block-threshold, $TSKVM_BLOCK_THRESHOLD in the Node platform layer).
    */
   blockThreshold?: number;
+  /**
+   * What blocks compile to: JavaScript source (default) or WebAssembly over
+   * the thread's register file (wasm/wasm-block.ts; falls back to JavaScript
+   * where the host has no WebAssembly). Front-ends choose it ($TSKVM_JIT).
+   */
+  jit?: JitKind;
 }
+
+export type JitKind = 'js' | 'wasm';
 
 function newPage(): CodePage {
   return {
@@ -194,6 +203,8 @@ export class Executor {
   private readonly dec: Decoder;
   private readonly system: boolean;
   private readonly blockThreshold: number;
+  /** Blocks compile to WebAssembly (ExecutorOptions.jit). */
+  private readonly wasm: boolean;
   private cachedMem: GuestMemory;
   /** cpu.ctxGen when the current page was looked up (a change drops it). */
   private gen: number;
@@ -212,6 +223,7 @@ export class Executor {
     this.dec = opts.decoder ?? decoder();
     this.system = opts.system ?? false;
     this.blockThreshold = opts.blockThreshold ?? DEFAULT_BLOCK_THRESHOLD;
+    this.wasm = opts.jit === 'wasm' && wasmAvailable(cpu);
     this.cachedMem = cpu.mem;
     this.gen = cpu.ctxGen;
     this.pagesMode = cpu.mode;
@@ -322,7 +334,13 @@ export class Executor {
       p.hits[idx] = -0x40000000; // not a block head: stop counting for a long while
       return undefined;
     }
-    const b = buildBlock(hi, lo, Array.from(p.h.slice(idx, idx + len), (h) => h!), Array.from(p.w.subarray(idx, idx + len)), Array.from(p.k.subarray(idx, idx + len)), p.m.slice(idx, idx + len), this.cpu.mem.lookaside);
+    const handlers = Array.from(p.h.slice(idx, idx + len), (h) => h!);
+    const words = Array.from(p.w.subarray(idx, idx + len));
+    const kinds = Array.from(p.k.subarray(idx, idx + len));
+    const mnems = p.m.slice(idx, idx + len);
+    const b = this.wasm
+      ? new Block(buildWasmBlock(this.cpu, hi, lo, handlers, words, kinds, mnems), len, hi | 0, lo | 0)
+      : buildBlock(hi, lo, handlers, words, kinds, mnems, this.cpu.mem.lookaside);
     p.b[idx] = b;
     return b;
   }

@@ -8,7 +8,7 @@
 // VMM in kvm_run, completed on the next run() (docs/hypervisor.md).
 
 import { CpuState } from '../../cpu/ppc64/state.js';
-import { Executor } from '../../cpu/ppc64/exec.js';
+import { Executor, type JitKind } from '../../cpu/ppc64/exec.js';
 import { Mmu } from '../../cpu/ppc64/mmu/mmu.js';
 import { CpuTrap } from '../../cpu/ppc64/trap.js';
 import { deliver } from '../../cpu/ppc64/delivery.js';
@@ -65,6 +65,8 @@ const TB_PER_MS = 512_000;
 export interface VcpuOptions {
   /** Block-compiler threshold (ExecutorOptions.blockThreshold; default PARTITION_BLOCK_THRESHOLD). */
   blockThreshold?: number;
+  /** What blocks compile to (ExecutorOptions.jit). */
+  jit?: JitKind;
 }
 
 export class HvVcpu {
@@ -124,7 +126,7 @@ export class HvVcpu {
     // (PSSCR[EC|ESL] clear); otherwise stop traps (HFAC) and the core emulates it.
     hvWriteSpr(cpu, SPR_PSSCR, vm.guestStop ? 0n : PSSCR_EC | PSSCR_ESL);
     cpu.setDec(0x7fffffff);
-    this.exec = new Executor(cpu, { system: true, blockThreshold: opts.blockThreshold ?? PARTITION_BLOCK_THRESHOLD });
+    this.exec = new Executor(cpu, { system: true, blockThreshold: opts.blockThreshold ?? PARTITION_BLOCK_THRESHOLD, jit: opts.jit });
   }
 
   /**

@@ -1,0 +1,210 @@
+// A small WebAssembly binary writer: just what the block compiler emits
+// (wasm-block.ts). One module per compiled block: imported memory (the
+// thread's register file) and imported functions (interpreter handlers),
+// one exported function. Writing bytes directly costs a few microseconds per
+// block; a toolkit like binaryen took 0.8–5.6 ms (shared/DESIGN-NOTES.md).
+
+export const I32 = 0x7f;
+export const I64 = 0x7e;
+
+/** Opcodes the emitter uses (WebAssembly 1.0 core). */
+export const OP = {
+  unreachable: 0x00,
+  block: 0x02,
+  loop: 0x03,
+  if: 0x04,
+  else: 0x05,
+  end: 0x0b,
+  br: 0x0c,
+  brIf: 0x0d,
+  return: 0x0f,
+  call: 0x10,
+  drop: 0x1a,
+  select: 0x1b,
+  localGet: 0x20,
+  localSet: 0x21,
+  localTee: 0x22,
+  i32Load: 0x28,
+  i32Store: 0x36,
+  i32Const: 0x41,
+  i64Const: 0x42,
+  i32Eqz: 0x45,
+  i32Eq: 0x46,
+  i32Ne: 0x47,
+  i32LtS: 0x48,
+  i32LtU: 0x49,
+  i32GtS: 0x4a,
+  i32GtU: 0x4b,
+  i32LeU: 0x4d,
+  i64Eqz: 0x50,
+  i64Eq: 0x51,
+  i64Ne: 0x52,
+  i64LtS: 0x53,
+  i64LtU: 0x54,
+  i64GtS: 0x55,
+  i64GtU: 0x56,
+  i32Add: 0x6a,
+  i32Sub: 0x6b,
+  i32And: 0x71,
+  i32Or: 0x72,
+  i32Xor: 0x73,
+  i32Shl: 0x74,
+  i32ShrU: 0x76,
+  i64Add: 0x7c,
+  i64Sub: 0x7d,
+  i64And: 0x83,
+  i64Or: 0x84,
+  i64Xor: 0x85,
+  i64Shl: 0x86,
+  i64ShrS: 0x87,
+  i64ShrU: 0x88,
+  i64Rotl: 0x89,
+  i32WrapI64: 0xa7,
+  i64ExtendI32S: 0xac,
+  i64ExtendI32U: 0xad,
+} as const;
+
+/** A growable byte buffer with the LEB128 encodings wasm uses. */
+export class ByteWriter {
+  private buf: Uint8Array<ArrayBuffer> = new Uint8Array(256);
+  len = 0;
+
+  byte(b: number): this {
+    if (this.len === this.buf.length) {
+      const n = new Uint8Array(this.buf.length * 2);
+      n.set(this.buf);
+      this.buf = n;
+    }
+    this.buf[this.len++] = b;
+    return this;
+  }
+
+  bytes(b: ArrayLike<number>): this {
+    for (let i = 0; i < b.length; i++) this.byte(b[i]!);
+    return this;
+  }
+
+  /** Unsigned LEB128 (u32). */
+  u32(v: number): this {
+    v >>>= 0;
+    do {
+      let b = v & 0x7f;
+      v >>>= 7;
+      if (v !== 0) b |= 0x80;
+      this.byte(b);
+    } while (v !== 0);
+    return this;
+  }
+
+  /** Signed LEB128 of an int32. */
+  s32(v: number): this {
+    v |= 0;
+    for (;;) {
+      const b = v & 0x7f;
+      v >>= 7;
+      if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) return this.byte(b);
+      this.byte(b | 0x80);
+    }
+  }
+
+  /** Signed LEB128 of a 64-bit value given as (hi, lo) int32 halves. */
+  s64(hi: number, lo: number): this {
+    let v = (BigInt(hi | 0) << 32n) | BigInt(lo >>> 0);
+    for (;;) {
+      const b = Number(v & 0x7fn);
+      v >>= 7n;
+      if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) return this.byte(b);
+      this.byte(b | 0x80);
+    }
+  }
+
+  name(s: string): this {
+    this.u32(s.length);
+    for (let i = 0; i < s.length; i++) this.byte(s.charCodeAt(i));
+    return this;
+  }
+
+  /** Another writer's bytes. */
+  append(w: ByteWriter): this {
+    for (let i = 0; i < w.len; i++) this.byte(w.buf[i]!);
+    return this;
+  }
+
+  /** A section or function entry: its byte length, then its bytes. */
+  sized(w: ByteWriter): this {
+    return this.u32(w.len).append(w);
+  }
+
+  finish(): Uint8Array<ArrayBuffer> {
+    return this.buf.slice(0, this.len);
+  }
+}
+
+/** Function body: locals and instructions, with helpers for the common immediates. */
+export class FuncBody extends ByteWriter {
+  op(o: number): this {
+    return this.byte(o);
+  }
+  i32(v: number): this {
+    return this.byte(OP.i32Const).s32(v);
+  }
+  i64(hi: number, lo: number): this {
+    return this.byte(OP.i64Const).s64(hi, lo);
+  }
+  get(l: number): this {
+    return this.byte(OP.localGet).u32(l);
+  }
+  set(l: number): this {
+    return this.byte(OP.localSet).u32(l);
+  }
+  tee(l: number): this {
+    return this.byte(OP.localTee).u32(l);
+  }
+  /** i32.load from the constant address `addr` (the register file sits at fixed addresses). */
+  load32(addr: number): this {
+    return this.i32(0).byte(OP.i32Load).u32(2).u32(addr);
+  }
+  /** The base of a store to a constant address: push this, then the value, then store32(addr). */
+  base(): this {
+    return this.i32(0);
+  }
+  store32(addr: number): this {
+    return this.byte(OP.i32Store).u32(2).u32(addr);
+  }
+  call(f: number): this {
+    return this.byte(OP.call).u32(f);
+  }
+}
+
+export interface ModuleSpec {
+  /** Function types: [params, results]. */
+  readonly types: ReadonlyArray<readonly [readonly number[], readonly number[]]>;
+  /** Imported functions ("h", name) by type index; imported first, so function i is import i. */
+  readonly imports: ReadonlyArray<{ readonly name: string; readonly type: number }>;
+  /** The one defined function: its type, locals (count, type) runs, and body (ending in `end`). */
+  readonly func: { readonly type: number; readonly locals: ReadonlyArray<readonly [number, number]>; readonly body: FuncBody };
+  /** Pages of the imported memory "e"."m" (none: no memory). */
+  readonly memoryPages?: number;
+  /** Import the function table "e"."t" (the block trampoline). */
+  readonly table?: boolean;
+}
+
+/** A module importing memory "e"."m" and/or table "e"."t" and functions "h".*, exporting its function as "f". */
+export function moduleBytes(m: ModuleSpec): Uint8Array<ArrayBuffer> {
+  const out = new ByteWriter().bytes([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  const types = new ByteWriter().u32(m.types.length);
+  for (const [p, r] of m.types) types.byte(0x60).u32(p.length).bytes(p).u32(r.length).bytes(r);
+  out.byte(1).sized(types);
+  const imports = new ByteWriter().u32(m.imports.length + (m.memoryPages !== undefined ? 1 : 0) + (m.table ? 1 : 0));
+  if (m.memoryPages !== undefined) imports.name('e').name('m').byte(0x02).byte(0x00).u32(m.memoryPages);
+  if (m.table) imports.name('e').name('t').byte(0x01).byte(0x70).byte(0x00).u32(0);
+  for (const i of m.imports) imports.name('h').name(i.name).byte(0x00).u32(i.type);
+  out.byte(2).sized(imports);
+  out.byte(3).sized(new ByteWriter().u32(1).u32(m.func.type));
+  out.byte(7).sized(new ByteWriter().u32(1).name('f').byte(0x00).u32(m.imports.length));
+  const fn = new ByteWriter().u32(m.func.locals.length);
+  for (const [n, t] of m.func.locals) fn.u32(n).byte(t);
+  fn.append(m.func.body);
+  out.byte(10).sized(new ByteWriter().u32(1).sized(fn));
+  return out.finish();
+}

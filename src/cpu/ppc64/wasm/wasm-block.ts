@@ -1,0 +1,523 @@
+// Compiled blocks as WebAssembly (the wasm tier; docs/jit.md). Same blocks,
+// same contract as exec-block.ts's JavaScript ones — a BlockFn that runs the
+// slots from the head, loops back to it while the budget allows, returns the
+// instructions retired and leaves nip and s.blockRetired as the single-step
+// loop would — but the code is a wasm function over the thread's register
+// file (regfile.ts), with native i64 arithmetic.
+//
+// Why: V8 compiles each JavaScript block in two steps, first to baseline
+// code that is slower than the interpreter, then (after a few thousand
+// calls, in a background queue of 8) to optimized code of about 4.4 KB per
+// block. Kernel code runs hundreds of distinct blocks a few thousand times
+// each, so it mostly ran slower than interpreted (nested round trips: 392
+// µs all in JS blocks against 110 µs interpreted). A wasm function is
+// compiled once, at once, to compact machine code (Liftoff), and calls
+// from wasm to an interpreter handler cost about 6 ns (docs/jit.md).
+//
+// Forms with an emitter here run inline; every other slot calls its
+// interpreter handler through an import, which copies the scalar mirror to
+// the CpuState fields and back around the call (regfile.ts). Handlers are
+// the reference: a guest exception is always thrown by one, from inside
+// that copy, so the fields are current when it reaches the run loop.
+
+import type { Handler } from '../interp/index.js';
+import type { CpuState } from '../state.js';
+import type { BlockFn } from '../exec-block.js';
+import { K_BRANCH, loopsToHead } from '../exec-block.js';
+import { mask64, RA, RB, relTarget, RT, SI, type EmitSlot } from '../exec-emit.js';
+import { M_CA, M_CR, M_CTR_HI, M_CTR_LO, M_LR_HI, M_LR_LO, M_NIP_HI, M_NIP_LO, M_RETIRED, M_SO, RF_GPR_HI, RF_GPR_LO, RF_MIRROR, syncIn, syncOut } from '../regfile.js';
+import { FuncBody, I32, I64, moduleBytes, OP } from './encoder.js';
+import { decoder } from '../../../isa/ppc64/decoder.js';
+import { rcBitOf } from '../../../isa/ppc64/spec.js';
+
+
+const M = (i: number) => RF_MIRROR + 4 * i;
+
+// Locals: 0 rem (param), 1 n, 2 t (i32 scratch), 3 a, 4 b, 5 r (i64).
+const L_REM = 0;
+const L_N = 1;
+const L_T = 2;
+const L_A = 3;
+const L_B = 4;
+const L_R = 5;
+
+/** Mnemonics with inline wasm (some forms of them still call the handler: OE=1, branches with a link or CTR target). */
+export const WASM_EMITTED: ReadonlySet<string> = new Set([
+  'addi', 'addis', 'add', 'subf', 'neg', 'and', 'or', 'xor', 'andc', 'orc', 'nor', 'nand', 'eqv',
+  'ori', 'oris', 'xori', 'xoris', 'andi.', 'andis.', 'extsb', 'extsh', 'extsw',
+  'rlwinm', 'rldicl', 'rldicr', 'rldic', 'cmp', 'cmpl', 'cmpi', 'cmpli', 'b', 'bc', 'bclr',
+]);
+
+/** The emitter's view of one slot: the JS emitter's, without a lookaside (no inline memory access yet). */
+type Slot = Omit<EmitSlot, 'la'>;
+
+/** Emits one block's function body. */
+class BlockEmitter {
+  readonly b = new FuncBody();
+  /** Nesting of blocks/ifs between the current position and the loop (or function) body. */
+  depth = 0;
+
+  constructor(
+    private readonly head: Slot,
+    private readonly len: number,
+    private readonly loops: boolean,
+  ) {}
+
+  // ---- registers ----
+
+  /** Push GPR r as i64. */
+  gpr(r: number): void {
+    const b = this.b;
+    b.load32(RF_GPR_LO + 4 * r).op(OP.i64ExtendI32U);
+    b.load32(RF_GPR_HI + 4 * r).op(OP.i64ExtendI32U).i64(0, 32).op(OP.i64Shl);
+    b.op(OP.i64Or);
+  }
+
+  /** Push (ra|0) as i64: 0 when ra is 0. */
+  gprOrZero(r: number): void {
+    if (r === 0) this.b.i64(0, 0);
+    else this.gpr(r);
+  }
+
+  /** GPR r = the i64 in local `l`. */
+  setGpr(r: number, l: number): void {
+    const b = this.b;
+    b.base().get(l).op(OP.i32WrapI64).store32(RF_GPR_LO + 4 * r);
+    b.base().get(l).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).store32(RF_GPR_HI + 4 * r);
+  }
+
+  /** Push the 4-bit compare result of the i64 (or i32, narrow) values in a/b: LT 8, GT 4, EQ 2. */
+  compare(signed: boolean, narrow: boolean): void {
+    const b = this.b;
+    const lt = narrow ? (signed ? OP.i32LtS : OP.i32LtU) : signed ? OP.i64LtS : OP.i64LtU;
+    const gt = narrow ? (signed ? OP.i32GtS : OP.i32GtU) : signed ? OP.i64GtS : OP.i64GtU;
+    const operand = (l: number) => {
+      b.get(l);
+      if (narrow) b.op(OP.i32WrapI64);
+    };
+    b.i32(8).i32(4).i32(2);
+    operand(L_A);
+    operand(L_B);
+    b.op(gt).op(OP.select);
+    operand(L_A);
+    operand(L_B);
+    b.op(lt).op(OP.select);
+  }
+
+  /** CR field bf = the compare result on the stack | XER[SO]. */
+  setCrField(bf: number): void {
+    const b = this.b;
+    const sh = 28 - 4 * bf;
+    b.set(L_T);
+    b.base().load32(M(M_CR)).i32(~(0xf << sh)).op(OP.i32And);
+    b.get(L_T).load32(M(M_SO)).op(OP.i32Or).i32(sh).op(OP.i32Shl).op(OP.i32Or);
+    b.store32(M(M_CR));
+  }
+
+  /** CR0 from the i64 in L_R (a record form). */
+  cr0(): void {
+    const b = this.b;
+    b.get(L_R).set(L_A);
+    b.i64(0, 0).set(L_B);
+    this.compare(true, false);
+    this.setCrField(0);
+  }
+
+  /** Write the i64 in L_R to GPR r, then CR0 if the word's Rc bit is set. */
+  result(w: number, r: number): void {
+    this.setGpr(r, L_R);
+    if (w & 1) this.cr0();
+  }
+
+  // ---- nip and exits ----
+
+  setNip(s: Slot): void {
+    this.b.base().i32(s.nextLo).store32(M(M_NIP_LO));
+    if (s.nextLo === 0) this.b.base().i32(s.nextHi).store32(M(M_NIP_HI));
+  }
+
+  /** Leave (or loop) with `retired` instructions of this pass retired. */
+  exit(retired: number): void {
+    const b = this.b;
+    b.get(L_N).i32(retired).op(OP.i32Add).set(L_N);
+    if (this.loops) {
+      // Back to the head while nip is there and one more full pass fits the budget.
+      b.load32(M(M_NIP_LO)).i32(this.head.lo).op(OP.i32Eq);
+      b.load32(M(M_NIP_HI)).i32(this.head.hi).op(OP.i32Eq).op(OP.i32And);
+      b.get(L_N).i32(this.len).op(OP.i32Add).get(L_REM).op(OP.i32LeU).op(OP.i32And);
+      b.op(OP.if).byte(0x40);
+      b.base().get(L_N).store32(M(M_RETIRED));
+      b.op(OP.br).u32(this.depth + 1);
+      b.op(OP.end);
+    }
+    b.get(L_N).op(OP.return);
+  }
+
+  /** Set nip to a constant target and exit. */
+  jump(hi: number, lo: number, retired: number): void {
+    this.b.base().i32(lo).store32(M(M_NIP_LO));
+    this.b.base().i32(hi).store32(M(M_NIP_HI));
+    this.exit(retired);
+  }
+
+  link(s: Slot): void {
+    this.b.base().i32(s.nextLo).store32(M(M_LR_LO));
+    this.b.base().i32(s.nextHi).store32(M(M_LR_HI));
+  }
+
+  // ---- instructions ----
+
+  /** Inline code for slot k, or false (the caller calls the handler). */
+  emit(s: Slot, k: number): boolean {
+    const w = s.w;
+    const b = this.b;
+    switch (s.mnem) {
+      case 'addi':
+      case 'addis': {
+        this.gprOrZero(RA(w));
+        const v = s.mnem === 'addi' ? SI(w) : w << 16;
+        b.i64(v >> 31, v).op(OP.i64Add).set(L_R);
+        this.setGpr(RT(w), L_R);
+        return true;
+      }
+      case 'add':
+      case 'subf':
+        if (w & 0x400) return false; // OE: the handler sets XER[OV]
+        if (s.mnem === 'add') {
+          this.gpr(RA(w));
+          this.gpr(RB(w));
+        } else {
+          this.gpr(RB(w));
+          this.gpr(RA(w));
+        }
+        b.op(s.mnem === 'add' ? OP.i64Add : OP.i64Sub).set(L_R);
+        this.result(w, RT(w));
+        return true;
+      case 'neg':
+        if (w & 0x400) return false;
+        b.i64(0, 0);
+        this.gpr(RA(w));
+        b.op(OP.i64Sub).set(L_R);
+        this.result(w, RT(w));
+        return true;
+      case 'and':
+      case 'or':
+      case 'xor':
+      case 'andc':
+      case 'orc':
+      case 'nor':
+      case 'nand':
+      case 'eqv': {
+        this.gpr(RT(w));
+        this.gpr(RB(w));
+        if (s.mnem === 'andc' || s.mnem === 'orc') b.i64(-1, -1).op(OP.i64Xor);
+        b.op(s.mnem === 'and' || s.mnem === 'andc' || s.mnem === 'nand' ? OP.i64And : s.mnem === 'xor' || s.mnem === 'eqv' ? OP.i64Xor : OP.i64Or);
+        if (s.mnem === 'nor' || s.mnem === 'nand' || s.mnem === 'eqv') b.i64(-1, -1).op(OP.i64Xor);
+        b.set(L_R);
+        this.result(w, RA(w));
+        return true;
+      }
+      case 'ori':
+      case 'oris':
+      case 'xori':
+      case 'xoris':
+      case 'andi.':
+      case 'andis.': {
+        this.gpr(RT(w));
+        const u = s.mnem.startsWith('andis') || s.mnem.endsWith('is') ? (w & 0xffff) * 0x10000 : w & 0xffff;
+        b.i64(0, u | 0);
+        b.op(s.mnem.startsWith('and') ? OP.i64And : s.mnem.startsWith('x') ? OP.i64Xor : OP.i64Or).set(L_R);
+        this.setGpr(RA(w), L_R);
+        if (s.mnem.startsWith('and')) this.cr0();
+        return true;
+      }
+      case 'extsb':
+      case 'extsh':
+      case 'extsw': {
+        const n = s.mnem === 'extsb' ? 56 : s.mnem === 'extsh' ? 48 : 32;
+        this.gpr(RT(w));
+        b.i64(0, n).op(OP.i64Shl).i64(0, n).op(OP.i64ShrS).set(L_R);
+        this.result(w, RA(w));
+        return true;
+      }
+      case 'rlwinm': {
+        // ROTL32 of the low word, replicated into both halves, masked by MASK(mb+32, me+32).
+        const [mh, ml] = mask64(((w >>> 6) & 31) + 32, ((w >>> 1) & 31) + 32);
+        b.load32(RF_GPR_LO + 4 * RT(w)).op(OP.i64ExtendI32U).tee(L_A).get(L_A).i64(0, 32).op(OP.i64Shl).op(OP.i64Or);
+        b.i64(0, (w >>> 11) & 31).op(OP.i64Rotl).i64(mh, ml).op(OP.i64And).set(L_R);
+        this.result(w, RA(w));
+        return true;
+      }
+      case 'rldicl':
+      case 'rldicr':
+      case 'rldic': {
+        const sh = ((w >>> 11) & 31) | ((w & 2) << 4);
+        const m = ((w >>> 6) & 31) | (w & 0x20);
+        const [mh, ml] = s.mnem === 'rldicl' ? mask64(m, 63) : s.mnem === 'rldicr' ? mask64(0, m) : mask64(m, 63 - sh);
+        this.gpr(RT(w));
+        b.i64(0, sh).op(OP.i64Rotl).i64(mh, ml).op(OP.i64And).set(L_R);
+        this.result(w, RA(w));
+        return true;
+      }
+      case 'cmp':
+      case 'cmpl':
+      case 'cmpi':
+      case 'cmpli': {
+        const signed = s.mnem === 'cmp' || s.mnem === 'cmpi';
+        this.gpr(RA(w));
+        b.set(L_A);
+        if (s.mnem === 'cmp' || s.mnem === 'cmpl') this.gpr(RB(w));
+        else if (signed) b.i64(SI(w) >> 31, SI(w));
+        else b.i64(0, w & 0xffff);
+        b.set(L_B);
+        this.compare(signed, (w & 0x200000) === 0);
+        this.setCrField((w >>> 23) & 7);
+        return true;
+      }
+      case 'b': {
+        const disp = ((w << 6) >> 6) & ~3;
+        const [th, tl] = w & 2 ? [disp < 0 ? -1 : 0, disp] : relTarget(s.hi, s.lo, disp);
+        if (w & 1) this.link(s);
+        this.jump(th, tl, k + 1);
+        return true;
+      }
+      case 'bc': {
+        const disp = ((w << 16) >> 16) & ~3;
+        const [th, tl] = w & 2 ? [disp < 0 ? -1 : 0, disp] : relTarget(s.hi, s.lo, disp);
+        if (w & 1) this.link(s);
+        const bo = (w >>> 21) & 31;
+        const bi = (w >>> 16) & 31;
+        let terms = 0;
+        if ((bo & 4) === 0) {
+          // CTR -= 1 (64 bits), then test it against zero.
+          b.load32(M(M_CTR_LO)).op(OP.i64ExtendI32U).load32(M(M_CTR_HI)).op(OP.i64ExtendI32U).i64(0, 32).op(OP.i64Shl).op(OP.i64Or);
+          b.i64(0, 1).op(OP.i64Sub).set(L_A);
+          b.base().get(L_A).op(OP.i32WrapI64).store32(M(M_CTR_LO));
+          b.base().get(L_A).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).store32(M(M_CTR_HI));
+          b.get(L_A).op(OP.i64Eqz);
+          if (!(bo & 2)) b.op(OP.i32Eqz);
+          terms++;
+        }
+        if ((bo & 16) === 0) {
+          b.load32(M(M_CR)).i32(31 - bi).op(OP.i32ShrU).i32(1).op(OP.i32And).i32((bo >>> 3) & 1).op(OP.i32Eq);
+          if (terms) b.op(OP.i32And);
+          terms++;
+        }
+        if (terms === 0) {
+          this.jump(th, tl, k + 1);
+          return true;
+        }
+        b.op(OP.if).byte(0x40);
+        this.depth++;
+        this.jump(th, tl, k + 1);
+        this.depth--;
+        b.op(OP.end);
+        return true;
+      }
+      case 'bclr': {
+        // blr only (BO = 1z1zz, no link); other forms call the handler.
+        const bo = (w >>> 21) & 31;
+        if ((bo & 0x14) !== 0x14 || w & 1) return false;
+        b.base().load32(M(M_LR_LO)).i32(~3).op(OP.i32And).store32(M(M_NIP_LO));
+        b.base().load32(M(M_LR_HI)).store32(M(M_NIP_HI));
+        this.exit(k + 1);
+        return true;
+      }
+      default:
+        return false;
+    }
+  }
+}
+
+/**
+ * Fixed-point, vector and VSX forms whose handlers touch none of the
+ * mirrored registers (CR, XER[SO,CA], LR, CTR) when their Rc and OE bits are
+ * clear: the kernel's common ones that have no emitter here.
+ */
+const MIRROR_FREE = new Set([
+  'mulld', 'mullw', 'mulli', 'mulhd', 'mulhdu', 'mulhw', 'mulhwu', 'divd', 'divdu', 'divw', 'divwu', 'modsd', 'modud', 'modsw', 'moduw',
+  'sld', 'srd', 'slw', 'srw', 'cntlzd', 'cntlzw', 'cnttzd', 'cnttzw', 'popcntb', 'popcntw', 'popcntd', 'rldimi', 'rlwimi', 'rlwnm', 'rldcl', 'rldcr',
+  'extswsli', 'prtyw', 'prtyd', 'bpermd', 'cmpb', 'maddhd', 'maddhdu', 'maddld',
+  'xxpermdi', 'xxlor', 'xxlxor', 'xxland', 'xxlandc', 'xxlnor', 'xxsel', 'xxspltw', 'xxswapd', 'vperm', 'vxor', 'vor', 'vand', 'vandc', 'vsldoi',
+  'mfvsrd', 'mtvsrd', 'mfvsrwz', 'mtvsrwz', 'mtvsrwa', 'mfvsrld', 'mtvsrdd', 'mtvsrws',
+]);
+
+/** SPRs that are mirrored scalars (XER, LR, CTR): mfspr/mtspr of them must see the mirror. */
+const MIRRORED_SPRS = new Set([1, 8, 9]);
+
+/**
+ * Whether the handler of `w` leaves the mirrored registers alone, so a wasm
+ * block calls it without copying them (only nip can matter, when it throws).
+ */
+export function mirrorFree(w: number): boolean {
+  const row = decoder().decode(w);
+  if (row === undefined || row.mnem.endsWith('.')) return false;
+  if (row.rc && (w >>> (31 - rcBitOf(row.form))) & 1) return false;
+  if (row.oe && w & 0x400) return false;
+  if (row.mnem === 'mfspr' || row.mnem === 'mtspr') {
+    const spr = ((w >>> 16) & 31) | (((w >>> 11) & 31) << 5);
+    return !MIRRORED_SPRS.has(spr);
+  }
+  if (row.unit === 'loadstore') return true;
+  return MIRROR_FREE.has(row.mnem);
+}
+
+/**
+ * The import that runs an interpreter handler from wasm. A handler that may
+ * touch the mirrored registers gets them copied in and back out; a
+ * mirror-free one runs directly, and if it throws, the mirror (nip, the
+ * retired count, and whatever the block changed so far) is copied in for
+ * the run loop's accounting before the exception goes on.
+ */
+function importFor(cpu: CpuState, fn: Handler, free: boolean): (w: number) => void {
+  if (!free) {
+    return (w: number) => {
+      syncIn(cpu);
+      fn(cpu, w);
+      syncOut(cpu);
+    };
+  }
+  return (w: number) => {
+    try {
+      fn(cpu, w);
+    } catch (e) {
+      syncIn(cpu);
+      throw e;
+    }
+  };
+}
+
+/**
+ * One thread's blocks in a function table, entered through one exported
+ * trampoline (call_indirect). Each block's own export, called from the run
+ * loop's one call site, made that site megamorphic: V8's generic JS-to-wasm
+ * path cost about 100 ns per block. The trampoline is one function, so the
+ * call from JavaScript is monomorphic (about 2 ns) and the indirect call
+ * stays inside wasm.
+ */
+class BlockCaller {
+  private readonly table = new WebAssembly.Table({ initial: 64, element: 'anyfunc' });
+  private used = 0;
+  readonly call: (idx: number, rem: number) => number;
+
+  constructor() {
+    const body = new FuncBody();
+    body.get(1).get(0).byte(0x11).u32(0).u32(0).op(OP.end); // call_indirect (type 0) table 0
+    const bytes = moduleBytes({ types: [[[I32], [I32]], [[I32, I32], [I32]]], imports: [], func: { type: 1, locals: [], body }, table: true });
+    this.call = new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { t: this.table } }).exports.f as (idx: number, rem: number) => number;
+  }
+
+  add(f: WebAssembly.ExportValue): number {
+    if (this.used === this.table.length) this.table.grow(this.table.length);
+    this.table.set(this.used, f as Function);
+    return this.used++;
+  }
+}
+
+const callers = new WeakMap<CpuState, BlockCaller>();
+
+function callerFor(cpu: CpuState): BlockCaller {
+  let c = callers.get(cpu);
+  if (!c) callers.set(cpu, (c = new BlockCaller()));
+  return c;
+}
+
+/** Whether this host can run wasm blocks for the thread (its register file is a wasm memory). */
+export function wasmAvailable(cpu: CpuState): boolean {
+  return cpu.regs.memory !== undefined;
+}
+
+/**
+ * Compile a block as WebAssembly for `cpu`'s register file: slots as
+ * exec-block.ts's buildBlock takes them. Returns a BlockFn with the JS
+ * block's contract.
+ */
+export function buildWasmBlock(
+  cpu: CpuState,
+  hi: number,
+  lo: number,
+  handlers: readonly Handler[],
+  words: readonly number[],
+  kinds: readonly number[],
+  mnems: readonly string[],
+): BlockFn {
+  const memory = cpu.regs.memory;
+  if (memory === undefined) throw new Error('wasm blocks need a WebAssembly register file');
+  const len = handlers.length;
+  const loops = loopsToHead(words);
+  const slots: Slot[] = [];
+  for (let k = 0; k < len; k++) {
+    const l = (lo + 4 * k) | 0;
+    const nextLo = (l + 4) | 0;
+    slots.push({ mnem: mnems[k]!, w: words[k]! | 0, hi: hi | 0, lo: l, nextHi: nextLo === 0 ? (hi + 1) | 0 : hi | 0, nextLo });
+  }
+  const e = new BlockEmitter(slots[0]!, len, loops);
+  const b = e.b;
+  // Handlers the block calls, one import each (the same handler twice shares one).
+  const imports: Handler[] = [];
+  // Per import: whether every word it is called with is mirror-free.
+  const importFree: boolean[] = [];
+  const importOf = (h: Handler, w: number) => {
+    let i = imports.indexOf(h);
+    if (i < 0) {
+      i = imports.push(h) - 1;
+      importFree.push(true);
+    }
+    if (!mirrorFree(w)) importFree[i] = false;
+    return i;
+  };
+  b.base().i32(0).store32(M(M_RETIRED));
+  if (loops) b.op(OP.loop).byte(0x40);
+  for (let k = 0; k < len; k++) {
+    const s = slots[k]!;
+    if (e.emit(s, k)) {
+      if (k === len - 1) e.setNip(s);
+      continue;
+    }
+    e.setNip(s);
+    b.i32(s.w).call(importOf(handlers[k]!, s.w));
+    if (kinds[k] === K_BRANCH && k < len - 1) {
+      // A branch the handler ran: leave if it was taken.
+      b.load32(M(M_NIP_LO)).i32(s.nextLo).op(OP.i32Ne);
+      b.load32(M(M_NIP_HI)).i32(s.nextHi).op(OP.i32Ne).op(OP.i32Or);
+      b.op(OP.if).byte(0x40);
+      e.depth++;
+      e.exit(k + 1);
+      e.depth--;
+      b.op(OP.end);
+    }
+  }
+  e.exit(len);
+  if (loops) b.op(OP.end);
+  b.get(L_N).op(OP.end);
+  const bytes = moduleBytes({
+    types: [
+      [[I32], [I32]],
+      [[I32], []],
+    ],
+    imports: imports.map((_, i) => ({ name: String(i), type: 1 })),
+    func: {
+      type: 0,
+      locals: [
+        [2, I32],
+        [3, I64],
+      ],
+      body: b,
+    },
+    memoryPages: 1,
+  });
+  const h: Record<string, (w: number) => void> = {};
+  imports.forEach((fn, i) => {
+    h[String(i)] = importFor(cpu, fn, importFree[i]!);
+  });
+  const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { m: memory }, h });
+  const calls = callerFor(cpu);
+  const idx = calls.add(inst.exports.f as WebAssembly.ExportValue);
+  const call = calls.call;
+  return (s: CpuState, rem: number) => {
+    syncOut(s);
+    const n = call(idx, rem);
+    syncIn(s);
+    return n;
+  };
+}
