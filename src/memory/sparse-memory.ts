@@ -1,7 +1,7 @@
 // A sparse 64-bit address space of 64 KiB pages, for Linux-user mode:
 // the process image, its heap, its mmaps and its stack.
 
-import { MemFault, type GuestMemory, type Lookaside } from './guest-memory.js';
+import { lookasideIndex, MemFault, type GuestMemory, type Lookaside } from './guest-memory.js';
 import { readSplit, readSplit64, writeSplit, writeSplit64 } from './split-access.js';
 
 export const PAGE_SHIFT = 16;
@@ -37,7 +37,7 @@ export class SparseMemory implements GuestMemory, Lookaside {
   // a read-only page never satisfies a store.
   // Tags are the page's (lo >>> 16) and hi words: integer compares only.
   // Public for the run loop's compiled blocks (src/cpu/ppc64/exec-emit.ts),
-  // which probe entry (lo >>> 16) & (TLB_SIZE - 1) inline and call the
+  // which probe entry lookasideIndex(lo >>> 16, TLB_SIZE) inline and call the
   // methods below on a miss: read-only to everything but this class.
   readonly rTagLo = new Int32Array(TLB_SIZE).fill(-1);
   readonly rTagHi = new Int32Array(TLB_SIZE);
@@ -171,7 +171,7 @@ export class SparseMemory implements GuestMemory, Lookaside {
     const need = write ? PROT_WRITE : exec ? PROT_EXEC : PROT_READ;
     if (!pg || !(pg.prot & need)) throw new MemFault(hi, lo, write, pg ? 'protection' : 'unmapped');
     if (!exec) {
-      const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
+      const idx = lookasideIndex(lo >>> PAGE_SHIFT, hi, TLB_SIZE);
       if (write) {
         this.wTagLo[idx] = lo >>> PAGE_SHIFT;
         this.wTagHi[idx] = hi;
@@ -186,7 +186,7 @@ export class SparseMemory implements GuestMemory, Lookaside {
   }
 
   private rv(hi: number, lo: number): DataView {
-    const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
+    const idx = lookasideIndex(lo >>> PAGE_SHIFT, hi, TLB_SIZE);
     if (this.rTagLo[idx] === lo >>> PAGE_SHIFT && this.rTagHi[idx] === hi) return this.rView[idx]!;
     return this.slowPage(hi, lo, false);
   }
@@ -196,7 +196,7 @@ export class SparseMemory implements GuestMemory, Lookaside {
   }
 
   private wv(hi: number, lo: number): DataView {
-    const idx = (lo >>> PAGE_SHIFT) & (TLB_SIZE - 1);
+    const idx = lookasideIndex(lo >>> PAGE_SHIFT, hi, TLB_SIZE);
     if (this.wTagLo[idx] === lo >>> PAGE_SHIFT && this.wTagHi[idx] === hi) return this.wView[idx]!;
     return this.slowPage(hi, lo, true);
   }

@@ -149,6 +149,19 @@ int main(void) {
   x_tlbie_page(0x10005000UL, 1UL << 32);
   load("after invalidating the PTE and tlbie", 0x10005000UL);
 
+  /* The same low word in the kernel's linear map and in its module area (tskvm's TLB folds the high word into its index). */
+  fill(DATA + 0x7000, 0x7777000000000000UL);
+  fill(DATA + 0x8000, 0x8888000000000000UL);
+  fill(DATA + 0x9000, 0x9999000000000000UL);
+  rtree_map(k, KERN | 0x403000UL, DATA + 0x7000, 12, EAA_PRIV | EAA_RW);
+  unsigned long *me = rtree_map(k, KERN | 0x8000000403000UL, DATA + 0x8000, 12, EAA_PRIV | EAA_RW);
+  load("ld 0xc000000000403000", KERN | 0x403000UL);
+  load("ld 0xc008000000403000", KERN | 0x8000000403000UL);
+  *me = be64(R_V | R_L | (DATA + 0x9000) | EAA_PRIV | EAA_RW);
+  x_tlbie_page(KERN | 0x8000000403000UL, 0);
+  load("after remapping 0xc008000000403000 and tlbie", KERN | 0x8000000403000UL);
+  load("ld 0xc000000000403000 again", KERN | 0x403000UL);
+
   /* Fetches: the image identity-mapped (2M, RWX) in PID 1 so the helpers run relocated. */
   rtree_map(p1, 0, 0, 21, EAA_RW | EAA_X);
   unsigned int *code = (unsigned int *)(DATA + 0x6000);

@@ -26,6 +26,7 @@ import type { CpuState } from './state.js';
 import type { Handler, HandlerTable } from './interp/handler.js';
 import { illegal } from './trap.js';
 import { dpToSp, spToDp } from './interp/loadstore-fpconv.js';
+import { lookasideIndexSource } from '../../memory/guest-memory.js';
 
 /** What the access moves: GPR zero- or sign-extended, FPR doubleword, FPR single (converted), FPR word (lfiwax: signed, lfiwzx/stfiwx: zero). */
 export type AccessValue = 'u' | 's' | 'fd' | 'fs' | 'fiwa' | 'fiwz';
@@ -105,7 +106,7 @@ export interface LookasideGeometry {
  */
 export function probeSource(la: LookasideGeometry, side: 'R' | 'W', size: number): { vars: string; hit: string } {
   return {
-    vars: `const pg = el >>> ${la.pageShift}, ix = pg & ${la.size - 1}, off = el & ${(1 << la.pageShift) - 1};`,
+    vars: `const pg = el >>> ${la.pageShift}, ix = ${lookasideIndexSource('pg', 'eh', la.size)}, off = el & ${(1 << la.pageShift) - 1};`,
     hit: `${side}TL[ix] === pg && ${side}TH[ix] === eh${size > 1 ? ` && off <= ${(1 << la.pageShift) - size}` : ''}`,
   };
 }

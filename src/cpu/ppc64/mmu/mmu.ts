@@ -14,7 +14,7 @@
 // are never made for pages holding decoded code, so every store to code
 // reaches PhysMap.codeWritten and the run loop drops that code.
 
-import type { GuestMemory, Lookaside } from '../../../memory/guest-memory.js';
+import { lookasideIndex, type GuestMemory, type Lookaside } from '../../../memory/guest-memory.js';
 import { PhysMap, PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE, type MemSlot, type PhysListener } from '../../../memory/phys-map.js';
 import type { CpuState } from '../state.js';
 import { MODE_32, MSR_DR, MSR_IR, MSR_PR } from '../msr.js';
@@ -561,7 +561,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       const first = (rbLo >>> PHYS_PAGE_SHIFT) & ~(pages - 1);
       for (let k = 0; k < pages; k++) {
         const tag = (first + k) | 0;
-        const ix = tag & (TLB_ENTRIES - 1);
+        const ix = lookasideIndex(tag, rbHi, TLB_ENTRIES);
         for (const set of [this.sets[SET_PRIV]!, this.sets[SET_USER]!]) {
           if (set.rTagLo[ix] === tag && set.rTagHi[ix] === rbHi) set.rTagLo[ix] = -1;
           if (set.wTagLo[ix] === tag && set.wTagHi[ix] === rbHi) set.wTagLo[ix] = -1;
@@ -679,7 +679,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const slot = this.phys.find(gpa);
     if (!slot || (write && slot.readonly)) return undefined;
     const v = this.phys.view(slot, gpa);
-    const ix = (lo >>> PHYS_PAGE_SHIFT) & (TLB_ENTRIES - 1);
+    const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     const t = this.data;
     const gra = Math.floor((this.ps ? this.lastGra : gpa) / PHYS_PAGE_SIZE);
     if (write) {
@@ -759,7 +759,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
 
   private rv(hi: number, lo: number): DataView | undefined {
     const t = this.data;
-    const ix = (lo >>> PHYS_PAGE_SHIFT) & (TLB_ENTRIES - 1);
+    const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.rTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.rTagHi[ix] === hi) return t.rView[ix]!;
     return this.fill(hi, lo, false);
   }
@@ -770,7 +770,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
 
   private wv(hi: number, lo: number): DataView | undefined {
     const t = this.data;
-    const ix = (lo >>> PHYS_PAGE_SHIFT) & (TLB_ENTRIES - 1);
+    const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.wTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.wTagHi[ix] === hi) return t.wView[ix]!;
     return this.fill(hi, lo, true);
   }
@@ -862,7 +862,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       return this.phys.find(gpa) ? Math.floor(gpa / PHYS_PAGE_SIZE) : -1;
     }
     const t = this.inst;
-    const ix = (lo >>> PHYS_PAGE_SHIFT) & (TLB_ENTRIES - 1);
+    const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.iTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.iTagHi[ix] === hi) return t.iPhys[ix]!;
     const gpa = this.translate(hi, lo, ACCESS_FETCH);
     if (!this.phys.find(gpa)) throw this.fetchOutsideRam(hi, lo);
