@@ -12,6 +12,7 @@
 
 import * as U from '../../uapi.js';
 import type { HvVcpu } from '../hv-vcpu.js';
+import type { CpuState } from '../../../cpu/ppc64/state.js';
 import { SPR_CFAR, SPR_CIABR, SPR_DAWR0, SPR_DAWRX0, SPR_HFSCR, SPR_IC, SPR_LPCR, SPR_PCR, SPR_PIDR, SPR_PURR, SPR_SPRG0, SPR_SPRG1, SPR_SPRG2, SPR_SPRG3, SPR_SPURR, SPR_SRR0, SPR_SRR1, SPR_VTB } from '../../../cpu/ppc64/spr.js';
 import { MSR_ME, MSR_LE } from '../../../cpu/ppc64/msr.js';
 import { HV, hvGuestStateSize, HV_GUEST_STATE_VERSION, PT, PT_REGS_SIZE, U64Fields } from './guest-state.js';
@@ -60,7 +61,7 @@ export class NestedRun {
   /** The nested guest's extra timebase offset. */
   readonly tbOffset: number;
   /** The L1's timebase source, given back at exit. */
-  l1Timebase: () => number = () => 0;
+  readonly l1Timebase: () => number;
   /** The L1's external interrupt line, held while the nested guest runs (it ends the run: r3 = 0). */
   l1External = false;
   /** Set by the fault handler before an exit: HDAR, HDSISR, ASDR (HDSI), ASDR (HISI). */
@@ -78,16 +79,41 @@ export class NestedRun {
     /** hv_guest_state and pt_regs as the L1 passed them (the L1's byte order), updated and written back at exit. */
     readonly hv: U64Fields,
     readonly regs: U64Fields,
+    l1Timebase: () => number,
   ) {
+    this.l1Timebase = l1Timebase;
     this.hdecExpiry = hv.signed(HV.hdecExpiry);
     this.tbOffset = hv.signed(HV.tbOffset);
   }
 }
 
-const pair = (a: Int32Array, i: number, hi: number, lo: number) => {
+function pair(a: Int32Array, i: number, hi: number, lo: number): void {
   a[2 * i] = hi;
   a[2 * i + 1] = lo;
-};
+}
+
+// Module-level helpers and tables, not closures made per entry: an entry
+// and exit happen on every L2 round trip (bench:nested).
+
+/** SPR n = hv_guest_state's doubleword at off. */
+function setSpr(cpu: CpuState, hv: U64Fields, n: number, off: number): void {
+  cpu.sprHi[n] = hv.hi(off);
+  cpu.sprLo[n] = hv.lo(off);
+}
+
+/** hv_guest_state's doubleword at off = SPR n. */
+function putSpr(cpu: CpuState, hv: U64Fields, off: number, n: number): void {
+  hv.set(off, cpu.sprHi[n]!, cpu.sprLo[n]!);
+}
+
+/** The counters the nested guest carries (hv_guest_state offset, SPR): the L1 gets their advance back. */
+const COUNTERS: ReadonlyArray<readonly [number, number]> = [
+  [HV.purr, SPR_PURR],
+  [HV.spurr, SPR_SPURR],
+  [HV.ic, SPR_IC],
+  [HV.vtb, SPR_VTB],
+];
+const SPRGS = [SPR_SPRG0, SPR_SPRG1, SPR_SPRG2, SPR_SPRG3];
 
 /**
  * H_ENTER_NESTED: check and read the arguments, switch the vCPU to the
@@ -124,7 +150,7 @@ export function enterNested(v: HvVcpu): number | undefined {
   if (g.pate0 === 0n) nested.readPte(g);
 
   // Save the L1.
-  const run = new NestedRun(g, hvPtr, regsPtr, hv, regs);
+  const run = new NestedRun(g, hvPtr, regsPtr, hv, regs, cpu.timebase);
   const l1 = run.l1;
   l1.gprHi.set(cpu.gprHi);
   l1.gprLo.set(cpu.gprLo);
@@ -137,7 +163,7 @@ export function enterNested(v: HvVcpu): number | undefined {
   pair(w, 5, cpu.sprHi[SPR_LPCR]!, cpu.sprLo[SPR_LPCR]!);
   pair(w, 6, v.dawr1Hi, v.dawr1Lo);
   pair(w, 7, v.dawrx1Hi, v.dawrx1Lo);
-  HV_SPRS.forEach((n, i) => pair(w, 8 + i, cpu.sprHi[n]!, cpu.sprLo[n]!));
+  for (let i = 0; i < HV_SPRS.length; i++) pair(w, 8 + i, cpu.sprHi[HV_SPRS[i]!]!, cpu.sprLo[HV_SPRS[i]!]!);
   l1.xer = cpu.getXer();
   l1.cr = cpu.cr;
   l1.dbell = cpu.dbell;
@@ -147,8 +173,7 @@ export function enterNested(v: HvVcpu): number | undefined {
   v.nestedRun = run;
 
   // The nested guest's timebase runs tb_offset ahead of the L1's; its DEC keeps its value.
-  run.l1Timebase = cpu.timebase;
-  const l1Timebase = cpu.timebase;
+  const l1Timebase = run.l1Timebase;
   cpu.timebase = () => l1Timebase() + run.tbOffset;
   cpu.decBase += run.tbOffset;
   cpu.extPending = false;
@@ -163,31 +188,30 @@ export function enterNested(v: HvVcpu): number | undefined {
   cpu.sprLo[SPR_LPCR] = lpcrLo;
   cpu.largeDec = (lpcrLo & LPCR_LD_LO) !== 0;
   // restore_hv_regs, then the sanitising.
-  const set = (n: number, off: number) => {
-    cpu.sprHi[n] = hv.hi(off);
-    cpu.sprLo[n] = hv.lo(off);
-  };
-  set(SPR_PCR, HV.pcr);
+  setSpr(cpu, hv, SPR_PCR, HV.pcr);
   cpu.dbell = (hv.lo(HV.dpdes) & 1) !== 0;
   cpu.sprHi[SPR_HFSCR] = hv.hi(HV.hfscr) & HFSCR_IC_HI;
   cpu.sprLo[SPR_HFSCR] = hv.lo(HV.hfscr) & HFSCR_PERMITTED_LO;
-  set(SPR_DAWR0, HV.dawr0);
-  set(SPR_DAWRX0, HV.dawrx0);
+  setSpr(cpu, hv, SPR_DAWR0, HV.dawr0);
+  setSpr(cpu, hv, SPR_DAWRX0, HV.dawrx0);
   cpu.sprLo[SPR_DAWRX0] &= ~DAWRX_HYP;
   v.dawr1Hi = hv.hi(HV.dawr1);
   v.dawr1Lo = hv.lo(HV.dawr1);
   v.dawrx1Hi = hv.hi(HV.dawrx1);
   v.dawrx1Lo = hv.lo(HV.dawrx1) & ~DAWRX_HYP;
-  set(SPR_CIABR, HV.ciabr);
+  setSpr(cpu, hv, SPR_CIABR, HV.ciabr);
   if ((cpu.sprLo[SPR_CIABR]! & CIABR_PRIV) === CIABR_PRIV) cpu.sprLo[SPR_CIABR]! &= ~CIABR_PRIV;
-  for (const [n, off] of [[SPR_PURR, HV.purr], [SPR_SPURR, HV.spurr], [SPR_IC, HV.ic], [SPR_VTB, HV.vtb]] as const) set(n, off);
-  [HV.purr, HV.spurr, HV.ic, HV.vtb].forEach((off, i) => pair(run.entry, i, hv.hi(off), hv.lo(off)));
-  set(SPR_SRR0, HV.srr0);
-  set(SPR_SRR1, HV.srr1);
-  [SPR_SPRG0, SPR_SPRG1, SPR_SPRG2, SPR_SPRG3].forEach((n, i) => set(n, HV.sprg0 + 8 * i));
+  for (let i = 0; i < COUNTERS.length; i++) {
+    const [off, n] = COUNTERS[i]!;
+    setSpr(cpu, hv, n, off);
+    pair(run.entry, i, hv.hi(off), hv.lo(off));
+  }
+  setSpr(cpu, hv, SPR_SRR0, HV.srr0);
+  setSpr(cpu, hv, SPR_SRR1, HV.srr1);
+  for (let i = 0; i < SPRGS.length; i++) setSpr(cpu, hv, SPRGS[i]!, HV.sprg0 + 8 * i);
   cpu.sprHi[SPR_PIDR] = 0;
   cpu.sprLo[SPR_PIDR] = hv.lo(HV.pidr);
-  set(SPR_CFAR, HV.cfar);
+  setSpr(cpu, hv, SPR_CFAR, HV.cfar);
   cpu.pprHi = hv.hi(HV.ppr);
   cpu.pprLo = hv.lo(HV.ppr);
   // pt_regs.
@@ -239,17 +263,13 @@ export function exitNested(v: HvVcpu, trap: number, msrCause = 0): void {
   vm.nested!.leave(run.guest);
 
   // save_hv_return_state.
-  const put = (off: number, n: number) => hv.set(off, cpu.sprHi[n]!, cpu.sprLo[n]!);
   hv.set(HV.dpdes, 0, cpu.dbell ? 1 : 0);
-  put(HV.purr, SPR_PURR);
-  put(HV.spurr, SPR_SPURR);
-  put(HV.ic, SPR_IC);
-  put(HV.vtb, SPR_VTB);
-  put(HV.srr0, SPR_SRR0);
-  put(HV.srr1, SPR_SRR1);
-  [SPR_SPRG0, SPR_SPRG1, SPR_SPRG2, SPR_SPRG3].forEach((n, i) => put(HV.sprg0 + 8 * i, n));
-  put(HV.pidr, SPR_PIDR);
-  put(HV.cfar, SPR_CFAR);
+  for (const [off, n] of COUNTERS) putSpr(cpu, hv, off, n);
+  putSpr(cpu, hv, HV.srr0, SPR_SRR0);
+  putSpr(cpu, hv, HV.srr1, SPR_SRR1);
+  for (let i = 0; i < SPRGS.length; i++) putSpr(cpu, hv, HV.sprg0 + 8 * i, SPRGS[i]!);
+  putSpr(cpu, hv, HV.pidr, SPR_PIDR);
+  putSpr(cpu, hv, HV.cfar, SPR_CFAR);
   hv.set(HV.ppr, cpu.pprHi, cpu.pprLo);
   if (run.fault && (trap === 0xe00 || trap === 0xe20)) {
     if (trap === 0xe00) {
@@ -274,20 +294,20 @@ export function exitNested(v: HvVcpu, trap: number, msrCause = 0): void {
   cpu.sprLo[SPR_LPCR] = w[11]!;
   cpu.largeDec = l1.largeDec;
   cpu.dbell = l1.dbell;
-  HV_SPRS.forEach((n, i) => {
-    cpu.sprHi[n] = w[2 * (8 + i)]!;
-    cpu.sprLo[n] = w[2 * (8 + i) + 1]!;
-  });
+  for (let i = 0; i < HV_SPRS.length; i++) {
+    cpu.sprHi[HV_SPRS[i]!] = w[2 * (8 + i)]!;
+    cpu.sprLo[HV_SPRS[i]!] = w[2 * (8 + i) + 1]!;
+  }
   // PURR, SPURR, IC, VTB: the L1's value plus what the nested guest's advanced (none of them counts here; an L2 cannot write them).
   const e = run.entry;
-  [HV.purr, HV.spurr, HV.ic, HV.vtb].forEach((off, i) => {
-    if (hv.hi(off) === e[2 * i] && hv.lo(off) === e[2 * i + 1]) return;
-    const n = [SPR_PURR, SPR_SPURR, SPR_IC, SPR_VTB][i]!;
+  for (let i = 0; i < COUNTERS.length; i++) {
+    const [off, n] = COUNTERS[i]!;
+    if (hv.hi(off) === e[2 * i] && hv.lo(off) === e[2 * i + 1]) continue;
     const d = BigInt.asUintN(64, hv.big(off) - ((BigInt(e[2 * i]! >>> 0) << 32n) | BigInt(e[2 * i + 1]! >>> 0)));
     const u = BigInt.asUintN(64, ((BigInt(cpu.sprHi[n]! >>> 0) << 32n) | BigInt(cpu.sprLo[n]! >>> 0)) + d);
     cpu.sprHi[n] = Number(u >> 32n) | 0;
     cpu.sprLo[n] = Number(u & 0xffffffffn) | 0;
-  });
+  }
   v.dawr1Hi = w[12]!;
   v.dawr1Lo = w[13]!;
   v.dawrx1Hi = w[14]!;
