@@ -11,7 +11,7 @@
 // (5c): Debian's QEMU in the L1 boots Debian's kernel as the L2 to /init,
 // timed in the L1 (QEMU's start to its exit) and on the host (the whole run).
 //
-//   npm run bench:nested [-- --trips 2000] [-- --pages 512] [-- --no-linux] [-- --jit wasm]
+//   npm run bench:nested [-- --trips 2000] [-- --pages 512] [-- --no-linux] [-- --jit wasm] [-- --threshold N]
 
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,8 @@ const pages = Number(arg('pages', '512'));
 const jitArg = arg('jit', 'js');
 if (jitArg !== 'js' && jitArg !== 'wasm') throw new Error(`--jit expects js or wasm, got ${jitArg}`);
 const jit: 'js' | 'wasm' = jitArg;
+// Dispatches before a slot heads a compiled block (default: the partition default, 16384).
+const blockThreshold = arg('threshold', '') === '' ? undefined : Number(arg('threshold', ''));
 const APPEND = 'console=hvc0 quiet';
 const INIT = `#!/bin/busybox sh
 /bin/busybox mount -t devtmpfs dev /dev
@@ -65,7 +67,7 @@ function parse(log: string, who: string): Result {
 
 async function tskvm(): Promise<Result> {
   let log = '';
-  const m = new BareMetalMachine({ ramSize: 1 << 30, kernel, initrd, append: APPEND, nestedHv: true, jit, console: (b) => (log += Buffer.from(b).toString('latin1')) });
+  const m = new BareMetalMachine({ ramSize: 1 << 30, kernel, initrd, append: APPEND, nestedHv: true, jit, blockThreshold, console: (b) => (log += Buffer.from(b).toString('latin1')) });
   const t0 = performance.now();
   await m.run();
   return { ...parse(log, 'tskvm'), wall: (performance.now() - t0) / 1000 };
@@ -81,7 +83,7 @@ function qemu(): Result {
   return { ...parse(q.stdout.toString('latin1'), 'QEMU'), wall: (performance.now() - t0) / 1000 };
 }
 
-console.log(`bench:nested — Debian ${kernelPath().split('/').pop()} as L1 with kvm-hv; l1-vmm bench ${trips} ${pages}; tskvm blocks: ${jit}`);
+console.log(`bench:nested — Debian ${kernelPath().split('/').pop()} as L1 with kvm-hv; l1-vmm bench ${trips} ${pages}; tskvm blocks: ${jit}${blockThreshold !== undefined ? ` at ${blockThreshold}` : ''}`);
 const t = await tskvm();
 const q = qemu();
 const row = (what: string, a: number, b: number, unit: string) => console.log(`${what.padEnd(34)} ${a.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)} ${unit.padEnd(6)} ${(a / b).toFixed(2)}×`);
@@ -100,7 +102,7 @@ if (!process.argv.includes('--no-linux')) {
     return Number(b[1]) - Number(a[1]);
   };
   let tlog = '';
-  const m = new BareMetalMachine({ ramSize: 1536 << 20, kernel, initrd: l2, append: APPEND, nestedHv: true, jit, console: (b) => (tlog += Buffer.from(b).toString('latin1')) });
+  const m = new BareMetalMachine({ ramSize: 1536 << 20, kernel, initrd: l2, append: APPEND, nestedHv: true, jit, blockThreshold, console: (b) => (tlog += Buffer.from(b).toString('latin1')) });
   let t0 = performance.now();
   await m.run();
   const tWall = (performance.now() - t0) / 1000;

@@ -6,6 +6,7 @@
 // (issue 8) grows from this.
 
 import type { JitKind } from '../cpu/ppc64/exec.js';
+import { HostMemory, hostMemoryAvailable } from '../memory/host-memory.js';
 import { Kvm, type KvmOptions } from '../kvm/kvm.js';
 import type { HvVm } from '../kvm/ppc/hv-vm.js';
 import type { HvVcpu } from '../kvm/ppc/hv-vcpu.js';
@@ -107,6 +108,10 @@ export class BareMetalMachine {
   vcpu!: HvVcpu;
   vcpus: HvVcpu[] = [];
   readonly ram: Uint8Array;
+  /** With --jit wasm: the host memory RAM and the vCPUs' register files and TLBs live in (docs/jit.md). */
+  private readonly host: HostMemory | undefined;
+  /** The host memory's allocation point after RAM: each build() allocates its vCPUs from here again. */
+  private hostMark = 0;
   /** Reboots so far (RTAS system-reboot, unless noReboot). */
   reboots = 0;
   private end: MachineEnd | undefined;
@@ -125,7 +130,12 @@ export class BareMetalMachine {
     if (image.length > opts.ramSize) throw new RangeError(`image (${image.length} bytes) larger than RAM (${opts.ramSize} bytes)`);
     if (opts.kernel && opts.image) throw new RangeError('a kernel or a firmware image, not both');
     this.kvm = new Kvm(opts);
-    this.ram = new Uint8Array(opts.ramSize);
+    if (opts.jit === 'wasm' && hostMemoryAvailable()) {
+      // RAM, then per vCPU its register file and up to 27 TLB sets of 24 KiB.
+      this.host = new HostMemory(opts.ramSize + ((opts.smp ?? 1) + 1) * (1 << 20));
+      this.ram = this.host.bytes(this.host.alloc(opts.ramSize, 65536), opts.ramSize);
+      this.hostMark = this.host.mark();
+    } else this.ram = new Uint8Array(opts.ramSize);
     if (opts.rtcBase !== undefined) this.clockOffset = opts.rtcBase - Date.now();
     // A kernel gets the MMU Linux would have negotiated at CAS: radix, the
     // POWER9 default, unless its command line says disable_radix.
@@ -148,6 +158,7 @@ export class BareMetalMachine {
     const n = opts.smp ?? 1;
     this.ram.fill(0);
     this.ram.set(image, 0);
+    this.host?.resetTo(this.hostMark);
     this.vm = this.kvm.createVm(U.KVM_VM_PPC_HV);
     this.vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: opts.ramSize, userspace: this.ram });
     if (mmu === 'hash') this.vm.allocateHtab(hptShiftForRamSize(opts.ramSize));
@@ -161,7 +172,7 @@ export class BareMetalMachine {
     for (const name of XICS_RTAS_CALLS) this.vm.defineRtasToken(name, RTAS_TOKENS[name]!);
     this.vcpus = [];
     for (let i = 0; i < n; i++) {
-      const v = this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold, jit: opts.jit });
+      const v = this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold, jit: opts.jit, host: this.host });
       v.enableCap(U.KVM_CAP_PPC_PAPR); // as QEMU: KVM-HV runs PAPR vCPUs only
       v.enableCap(U.KVM_CAP_IRQ_XICS, [0n, BigInt(i)]);
       this.vcpus.push(v);

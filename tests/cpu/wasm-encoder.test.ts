@@ -37,7 +37,7 @@ describe('wasm encoder', () => {
     b.get(1).op(OP.i32WrapI64).store32(8);
     b.base().get(1).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).store32(12);
     b.get(0).i32(1).op(OP.i32Add).op(OP.end);
-    const bytes = moduleBytes({ types: [[[I32], [I32]]], imports: [], func: { type: 0, locals: [[1, I64]], body: b }, memoryPages: 1 });
+    const bytes = moduleBytes({ types: [[[I32], [I32]]], imports: [], funcs: [{ type: 0, locals: [[1, I64]], body: b }], memoryPages: 1 });
     expect(WebAssembly.validate(bytes)).toBe(true);
     const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
     const m = new Int32Array(memory.buffer);

@@ -3,9 +3,10 @@
 // -M pseries -cpu POWER9 (TCG), and the console output must be identical,
 // except where tskvm deliberately behaves as KVM-HV does and QEMU TCG does
 // not: those lines are rewritten below to what KVM gives, with the source.
-// Both endiannesses, both execution tiers (plain interpreter; every block
-// compiled at first sight).
+// Both endiannesses, every execution tier (plain interpreter; every block
+// compiled at first sight, to JavaScript or to WebAssembly).
 
+import type { JitKind } from '../../src/cpu/ppc64/exec.js';
 import { describe, expect, it } from 'vitest';
 import { buildGuest, runGuestQemu } from '../harness/guests.js';
 import { runGuestTskvm } from '../harness/run-guest.js';
@@ -199,9 +200,11 @@ const GUESTS: Array<[string, 'radix' | 'hash', number?, { nestedHv?: boolean }?]
   // Nested HV: a bare-metal L1 hypervisor runs an L2 through H_ENTER_NESTED (QEMU: cap-nested-hv=on).
   ['nested', 'radix', undefined, { nestedHv: true }],
 ];
-const TIERS: Array<[string, number]> = [
-  ['interpreter', -1],
-  ['blocks', 0],
+const TIERS: Array<[string, number, JitKind | undefined]> = [
+  ['interpreter', -1, undefined],
+  ['blocks', 0, 'js'],
+  // RAM, registers and TLBs in one host memory; loads and stores inline (docs/jit.md).
+  ['wasm blocks', 0, 'wasm'],
 ];
 
 function expected(name: string, qemuConsole: string): string {
@@ -219,13 +222,13 @@ describe('bare-metal guests: tskvm vs QEMU pseries', () => {
   for (const [name, mmu, smp, caps] of GUESTS) {
     for (const endian of ['le', 'be'] as Endian[]) {
       const img = () => buildGuest(name, endian);
-      for (const [tier, threshold] of TIERS) {
+      for (const [tier, threshold, jit] of TIERS) {
         it(`${name}${smp ? ` -smp ${smp}` : ''} (${endian}, ${tier})`, async () => {
           const { bin } = img();
           const beFromLe = endian === 'be' ? BE_FROM_LE[name] : undefined;
           const q = runGuestQemu(beFromLe ? buildGuest(name, 'le').bin : bin, { smp, nestedHv: caps?.nestedHv });
           expect(q.timedOut, 'QEMU timed out').toBe(false);
-          const t = await runGuestTskvm(bin, { blockThreshold: threshold, mmu, smp, nestedHv: caps?.nestedHv });
+          const t = await runGuestTskvm(bin, { blockThreshold: threshold, jit, mmu, smp, nestedHv: caps?.nestedHv });
           expect(t.end).toEqual({ kind: 'poweroff' });
           expect(t.console).toBe(beFromLe ? beFromLe.be(expected(name, q.console)) : expected(name, q.console));
           // The differences above must still be real: QEMU printed the line.

@@ -13,6 +13,7 @@
 // (r3 saved in SPRG0) and returns with rfid: the write and exit syscalls
 // the snippets use are served here.
 
+import { HostMemory } from '../../src/memory/host-memory.js';
 import type { JitKind } from '../../src/cpu/ppc64/exec.js';
 import { readFileSync } from 'node:fs';
 import { Process } from '../../src/linux-user/process.js';
@@ -35,8 +36,12 @@ export function runInPartition(elf: string, blockThreshold: number, maxInsns = 2
   const le = p.cpu.le;
 
   const vm = new Kvm().createVm(U.KVM_VM_PPC_HV);
-  const ram = new Uint8Array(RAM);
-  const dv = new DataView(ram.buffer);
+  // With the wasm tier, RAM and the vCPU's registers and TLB in one host
+  // memory, as BareMetalMachine lays them out, so loads and stores take the
+  // wasm blocks' inline path (docs/jit.md).
+  const hostMem = jit === 'wasm' ? new HostMemory(RAM + (2 << 20)) : undefined;
+  const ram = hostMem ? hostMem.bytes(hostMem.alloc(RAM, 65536), RAM) : new Uint8Array(RAM);
+  const dv = new DataView(ram.buffer, ram.byteOffset, ram.byteLength);
   vm.setUserMemoryRegion({ slot: 0, flags: 0, guest_phys_addr: 0, memory_size: RAM, userspace: ram });
 
   // Radix tree for PID 1: 13/9/9/9 bits, 4K leaves.
@@ -100,7 +105,7 @@ export function runInPartition(elf: string, blockThreshold: number, maxInsns = 2
   put(0xc00, [0x7c7043a6 /* mtsprg0 r3 */, 0x3860f200 /* li r3,-0xe00 */, 0x44000022 /* sc 1 */, 0x4c000024 /* rfid */]);
   put(0x900, [0x7c7143a6 /* mtsprg1 r3 */, 0x3c607fff /* lis r3,0x7fff */, 0x7c7603a6 /* mtdec r3 */, 0x7c7142a6 /* mfsprg1 r3 */, 0x4c000024 /* rfid */]);
 
-  const cpu = vm.createVcpu(0, { blockThreshold, jit });
+  const cpu = vm.createVcpu(0, { blockThreshold, jit, host: hostMem });
   cpu.enableCap(U.KVM_CAP_PPC_PAPR);
   vm.configureV3Mmu(U.KVM_PPC_MMUV3_RADIX | U.KVM_PPC_MMUV3_GTSE, (1n << 63n) | BigInt(PRTB));
   if (le) cpu.setOneReg(U.KVM_REG_PPC_LPCR_64, (cpu.getOneReg(U.KVM_REG_PPC_LPCR_64) as bigint) | ILE);

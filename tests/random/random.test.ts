@@ -10,6 +10,7 @@ import { candidateRows } from './generate.js';
 import { ACCESS_FORMS } from '../../src/cpu/ppc64/access.js';
 import type { Endian } from '../harness/toolchain.js';
 import { WASM_EMITTED } from '../../src/cpu/ppc64/wasm/wasm-block.js';
+import type { JitKind } from '../../src/cpu/ppc64/exec.js';
 
 const SEEDS = Array.from({ length: 12 }, (_, i) => 1000 + i);
 const OPTS = { bodyLength: 300, passes: 4 };
@@ -37,6 +38,13 @@ describe('random programs vs QEMU', () => {
   }
 });
 
+/** The tiers the load/store suites run under: the interpreter, JS blocks, wasm blocks (their inline TLB probe in a partition). */
+const TIERS: Array<[string, number, JitKind | undefined]> = [
+  ['interpreter', -1, undefined],
+  ['blocks', 0, 'js'],
+  ['wasm blocks', 0, 'wasm'],
+];
+
 // The system MMU's fast path: the same kind of random programs, restricted
 // to loads and stores, run as problem-state code in a radix partition with
 // 4K pages mapped in scrambled physical order and the scratch buffer centred
@@ -48,9 +56,9 @@ describe('random load/store programs in a radix partition vs qemu-user', () => {
   const PART_OPTS = { bodyLength: 300, passes: 4, units: ['loadstore'] as const };
   for (const endian of ['le', 'be'] as Endian[]) {
     for (const seed of PART_SEEDS) {
-      for (const threshold of [-1, 0]) {
-        it(`seed ${seed} (${endian}, ${threshold < 0 ? 'interpreter' : 'blocks'})`, async () => {
-          const r = await runCaseInPartition(seed, endian, { ...PART_OPTS, units: [...PART_OPTS.units] }, threshold);
+      for (const [tier, threshold, jit] of TIERS) {
+        it(`seed ${seed} (${endian}, ${tier})`, async () => {
+          const r = await runCaseInPartition(seed, endian, { ...PART_OPTS, units: [...PART_OPTS.units] }, threshold, jit);
           expect(`${r.diffs.slice(0, 12).join('\n')}${r.diffs.length ? `\n(program: ${r.snippet})` : ''}`).toBe('');
         });
       }
@@ -67,15 +75,14 @@ describe('focused: the load/store forms of access.ts, every tier, vs QEMU', () =
   const FOCUS_OPTS = { bodyLength: 300, passes: 4, only };
   for (const endian of ['le', 'be'] as Endian[]) {
     for (const seed of [3000, 3001, 3002, 3003]) {
-      for (const threshold of [-1, 0]) {
-        const tier = threshold < 0 ? 'interpreter' : 'blocks';
+      for (const [tier, threshold, jit] of TIERS) {
         it(`seed ${seed} (${endian}, ${tier}, user)`, () => {
-          const r = runCase(seed, endian, FOCUS_OPTS, threshold);
+          const r = runCase(seed, endian, FOCUS_OPTS, threshold, jit);
           expect(`${r.diffs.slice(0, 12).join('\n')}${r.diffs.length ? `\n(program: ${r.snippet})` : ''}`).toBe('');
           expect(r.icount).toBeGreaterThan(FOCUS_OPTS.bodyLength * FOCUS_OPTS.passes);
         });
         it(`seed ${seed} (${endian}, ${tier}, radix partition)`, async () => {
-          const r = await runCaseInPartition(seed, endian, FOCUS_OPTS, threshold);
+          const r = await runCaseInPartition(seed, endian, FOCUS_OPTS, threshold, jit);
           expect(`${r.diffs.slice(0, 12).join('\n')}${r.diffs.length ? `\n(program: ${r.snippet})` : ''}`).toBe('');
         });
       }

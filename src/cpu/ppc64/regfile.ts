@@ -11,6 +11,7 @@
 // (syncOut/syncIn), and around every interpreter handler it calls.
 
 import type { CpuState } from './state.js';
+import type { HostMemory } from '../../memory/host-memory.js';
 
 /** Byte offsets in the register file. */
 export const RF_GPR_LO = 0;
@@ -30,23 +31,29 @@ export const M_CTR_HI = 6;
 export const M_NIP_LO = 7;
 export const M_NIP_HI = 8;
 export const M_RETIRED = 9;
+/** Byte address (in the memory) of the data TLB set in use, or -1 when it is not there (the MMU keeps it current). */
+export const M_TLB = 10;
 
 export interface RegisterFile {
   /** The linear memory compiled blocks import (undefined where WebAssembly is unavailable). */
   readonly memory: WebAssembly.Memory | undefined;
   readonly buffer: ArrayBuffer;
+  /** Where the register file starts in it (the RF_* offsets are relative to this). */
+  readonly base: number;
 }
 
-export function newRegisterFile(): RegisterFile {
+/** A register file in `host` (the VM's host memory), or in a memory of its own. */
+export function newRegisterFile(host?: HostMemory): RegisterFile {
+  if (host) return { memory: host.memory, buffer: host.buffer, base: host.alloc(RF_BYTES) };
   if (typeof WebAssembly === 'object') {
     try {
       const memory = new WebAssembly.Memory({ initial: 1, maximum: 1 });
-      return { memory, buffer: memory.buffer };
+      return { memory, buffer: memory.buffer, base: 0 };
     } catch {
       // a host without WebAssembly memory: plain arrays, no wasm tier
     }
   }
-  return { memory: undefined, buffer: new ArrayBuffer(RF_BYTES) };
+  return { memory: undefined, buffer: new ArrayBuffer(RF_BYTES), base: 0 };
 }
 
 /** Copy the JavaScript scalar fields into the mirror (before wasm runs). */

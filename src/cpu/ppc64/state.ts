@@ -6,7 +6,8 @@
 // significant (ISA element order); FPR i is doubleword 0 of VSR i, VR i is VSR 32+i.
 
 import type { GuestMemory } from '../../memory/guest-memory.js';
-import { newRegisterFile, RF_BYTES, RF_GPR_HI, RF_GPR_LO, RF_MIRROR, type RegisterFile } from './regfile.js';
+import { M_TLB, newRegisterFile, RF_BYTES, RF_GPR_HI, RF_GPR_LO, RF_MIRROR, type RegisterFile } from './regfile.js';
+import type { HostMemory } from '../../memory/host-memory.js';
 import { modeOf, MSR_LE, MODE_LE, MSR_EE, MSR_RI, MSRH_SF } from './msr.js';
 
 /**
@@ -32,11 +33,11 @@ export interface MmuOps {
 
 export class CpuState {
   /** The register file compiled wasm blocks address (regfile.ts); gprLo/gprHi are views into it. */
-  readonly regs: RegisterFile = newRegisterFile();
-  readonly gprLo = new Int32Array(this.regs.buffer, RF_GPR_LO, 32);
-  readonly gprHi = new Int32Array(this.regs.buffer, RF_GPR_HI, 32);
+  readonly regs: RegisterFile;
+  readonly gprLo: Int32Array;
+  readonly gprHi: Int32Array;
   /** The scalar registers' copy for wasm blocks (regfile.ts: M_*); the fields below are authoritative in JavaScript. */
-  readonly mirror = new Int32Array(this.regs.buffer, RF_MIRROR, (RF_BYTES - RF_MIRROR) / 4);
+  readonly mirror: Int32Array;
 
   /** Condition register, 32 bits: CR0 is bits 31..28 (ISA bits 32:35). */
   cr = 0;
@@ -159,7 +160,18 @@ export class CpuState {
   /** Time base source (ticks as a double; 512 MHz like POWER9). Replaceable for determinism. */
   timebase: () => number = () => Math.floor(globalThis.performance.now() * 512_000);
 
-  constructor(public mem: GuestMemory) {}
+  constructor(
+    public mem: GuestMemory,
+    /** The VM's host memory to take the register file from (regfile.ts); else one of its own. */
+    host?: HostMemory,
+  ) {
+    this.regs = newRegisterFile(host);
+    const b = this.regs.base;
+    this.gprLo = new Int32Array(this.regs.buffer, b + RF_GPR_LO, 32);
+    this.gprHi = new Int32Array(this.regs.buffer, b + RF_GPR_HI, 32);
+    this.mirror = new Int32Array(this.regs.buffer, b + RF_MIRROR, (RF_BYTES - RF_MIRROR) / 4);
+    this.mirror[M_TLB] = -1;
+  }
 
   // ---- MSR ----
 

@@ -9,6 +9,7 @@
 
 import { CpuState } from '../../cpu/ppc64/state.js';
 import { Executor, type JitKind } from '../../cpu/ppc64/exec.js';
+import type { HostMemory } from '../../memory/host-memory.js';
 import { Mmu } from '../../cpu/ppc64/mmu/mmu.js';
 import { CpuTrap } from '../../cpu/ppc64/trap.js';
 import { deliver } from '../../cpu/ppc64/delivery.js';
@@ -67,6 +68,8 @@ export interface VcpuOptions {
   blockThreshold?: number;
   /** What blocks compile to (ExecutorOptions.jit). */
   jit?: JitKind;
+  /** The VM's host memory (memory/host-memory.ts): the vCPU's register file and TLB sets go there. */
+  host?: HostMemory;
 }
 
 export class HvVcpu {
@@ -109,10 +112,10 @@ export class HvVcpu {
     readonly id: number,
     opts: VcpuOptions = {},
   ) {
-    const cpu = new CpuState(undefined as never);
+    const cpu = new CpuState(undefined as never, opts.host);
     this.cpu = cpu;
     cpu.timebase = () => vm.timebase();
-    this.mmu = new Mmu(vm.phys, cpu);
+    this.mmu = new Mmu(vm.phys, cpu, opts.host);
     cpu.mem = this.mmu;
     // A partition's thread starts in 32-bit big-endian real mode at 0, with
     // MSR[ME] on: machine checks belong to the hypervisor, which keeps ME set

@@ -15,6 +15,8 @@
 // reaches PhysMap.codeWritten and the run loop drops that code.
 
 import { lookasideIndex, type GuestMemory, type Lookaside } from '../../../memory/guest-memory.js';
+import { M_TLB } from '../regfile.js';
+import type { HostMemory } from '../../../memory/host-memory.js';
 import { PhysMap, PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE, type MemSlot, type PhysListener } from '../../../memory/phys-map.js';
 import type { CpuState } from '../state.js';
 import { MODE_32, MSR_DR, MSR_IR, MSR_PR } from '../msr.js';
@@ -98,6 +100,8 @@ export const TLB_BITS = 10;
 /** Nested guests whose TLB sets one thread keeps (each 3 sets of 1024 entries). */
 export const MAX_NESTED_CONTEXTS = 8;
 export const TLB_ENTRIES = 1 << TLB_BITS;
+/** Bytes of a TLB set's data side in a host memory (TlbSet.base). */
+const TLB_DATA_BYTES = 6 * 4 * TLB_ENTRIES;
 const PAGE_MASK = PHYS_PAGE_SIZE - 1;
 
 /**
@@ -115,12 +119,21 @@ const newStamp = (): number => ++stampCounter;
 class TlbSet {
   /** This set's instruction translations as they are now (see newStamp). */
   stamp = newStamp();
-  readonly rTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
-  readonly rTagHi = new Int32Array(TLB_ENTRIES);
+  /**
+   * With a host memory (docs/jit.md), the data side's arrays live in it, in
+   * this order from `base`: rTagLo, rTagHi, rOff, wTagLo, wTagHi, wOff (each
+   * TLB_ENTRIES int32s), so compiled wasm probes them; -1 without one.
+   */
+  readonly base: number;
+  readonly rTagLo: Int32Array;
+  readonly rTagHi: Int32Array;
   readonly rView = new Array<DataView>(TLB_ENTRIES);
-  readonly wTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
-  readonly wTagHi = new Int32Array(TLB_ENTRIES);
+  /** Offset of each read entry's page in the host memory, -1 when its page is not there. */
+  readonly rOff: Int32Array;
+  readonly wTagLo: Int32Array;
+  readonly wTagHi: Int32Array;
   readonly wView = new Array<DataView>(TLB_ENTRIES);
+  readonly wOff: Int32Array;
   /** Physical page of each write entry (to drop it when its page starts holding code). */
   readonly wPhys = new Float64Array(TLB_ENTRIES);
   readonly iTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
@@ -143,6 +156,20 @@ class TlbSet {
    * refill per system call).
    */
   readonly keyed: number[] = [];
+
+  constructor(host: HostMemory | undefined) {
+    const n = TLB_ENTRIES;
+    if (host) {
+      this.base = host.alloc(TLB_DATA_BYTES);
+      const a = (i: number) => new Int32Array(host.buffer, this.base + 4 * n * i, n);
+      [this.rTagLo, this.rTagHi, this.rOff, this.wTagLo, this.wTagHi, this.wOff] = [a(0), a(1), a(2), a(3), a(4), a(5)];
+    } else {
+      this.base = -1;
+      [this.rTagLo, this.rTagHi, this.rOff, this.wTagLo, this.wTagHi, this.wOff] = [0, 1, 2, 3, 4, 5].map(() => new Int32Array(n));
+    }
+    this.rTagLo.fill(-1);
+    this.wTagLo.fill(-1);
+  }
 
   /** Drop the keyed entries (an AMR/IAMR write). Returns whether an instruction entry went. */
   dropKeyed(): boolean {
@@ -238,9 +265,11 @@ const SET_USER = 2;
 export class Mmu implements GuestMemory, PhysListener, MmuOps {
   hi64 = 0;
   /** Translation contexts: real mode, relocated privileged, relocated problem state. */
-  private readonly baseSets = [new TlbSet(), new TlbSet(), new TlbSet()];
+  private readonly baseSets: TlbSet[];
   /** The sets in use: the partition's, or those of the nested guest it runs (enterNested). */
-  private sets = this.baseSets;
+  private sets: TlbSet[];
+  /** Sets of nested guests no longer kept, for the next one (their host memory is reused). */
+  private readonly spareSets: TlbSet[][] = [];
   /**
    * TLB sets of the nested guests this thread ran, by guest: kept across
    * switches (no flush when the partition enters or leaves a nested guest),
@@ -281,7 +310,11 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   constructor(
     readonly phys: PhysMap,
     private readonly cpu: CpuState,
+    /** The VM's host memory (docs/jit.md): TLB sets live there, and entries record where their page is in it. */
+    private readonly host?: HostMemory,
   ) {
+    this.baseSets = this.newSets();
+    this.sets = this.baseSets;
     this.data = this.inst = this.sets[0]!;
     this.lookaside = new ActiveLookaside(this.data);
     this.physTables = new PhysTableMemory(phys);
@@ -292,6 +325,22 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     cpu.mmuOps = this;
     this.selectContext();
     cpu.fetchGen = this.inst.stamp;
+  }
+
+  /** Three TLB sets (real, privileged, problem state): spare ones flushed, else new. */
+  private newSets(): TlbSet[] {
+    const spare = this.spareSets.pop();
+    if (spare) {
+      for (const t of spare) t.flush();
+      return spare;
+    }
+    return [new TlbSet(this.host), new TlbSet(this.host), new TlbSet(this.host)];
+  }
+
+  /** The data set in use changed: the lookaside compiled code probes follows it. */
+  private useData(t: TlbSet): void {
+    this.lookaside.use(t);
+    this.cpu.mirror[M_TLB] = t.base;
   }
 
   /** Pick the data and instruction TLB sets from MSR[DR], MSR[IR] and MSR[PR]. */
@@ -306,7 +355,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     }
     if (d !== this.data) {
       this.data = d;
-      this.lookaside.use(d);
+      this.useData(d);
     }
   }
 
@@ -375,10 +424,11 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     } else {
       if (this.nestedSets.size >= MAX_NESTED_CONTEXTS) {
         const old = this.nestedSets.keys().next().value!;
+        this.spareSets.push(this.nestedSets.get(old)!);
         this.nestedSets.delete(old);
         this.nestedTags.delete(old);
       }
-      sets = [new TlbSet(), new TlbSet(), new TlbSet()];
+      sets = this.newSets();
     }
     this.nestedSets.set(key, sets); // most recently entered last
     this.nestedTags.set(key, tag);
@@ -446,6 +496,8 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   /** The nested guest is gone: its sets too. */
   forgetNested(key: object): void {
     if (key !== this.nestedKey) {
+      const sets = this.nestedSets.get(key);
+      if (sets) this.spareSets.push(sets);
       this.nestedSets.delete(key);
       this.nestedTags.delete(key);
     } else this.flushNested(key);
@@ -473,7 +525,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const rel = lo & MSR_PR ? SET_USER : SET_PRIV;
     this.data = this.sets[lo & MSR_DR ? rel : SET_REAL]!;
     this.inst = this.sets[lo & MSR_IR ? rel : SET_REAL]!;
-    this.lookaside.use(this.data);
+    this.useData(this.data);
     this.cpu.fetchGen = this.inst.stamp;
     this.cpu.ctxGen++;
   }
@@ -691,6 +743,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       t.wTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.wTagHi[ix] = hi;
       t.wView[ix] = v;
+      t.wOff[ix] = v.buffer === this.host?.buffer ? v.byteOffset : -1;
       t.wPhys[ix] = Math.floor(gpa / PHYS_PAGE_SIZE);
       t.wGra[ix] = gra;
       if (this.lastKeyed) t.keyed.push(TLB_ENTRIES + ix);
@@ -698,6 +751,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       t.rTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.rTagHi[ix] = hi;
       t.rView[ix] = v;
+      t.rOff[ix] = v.buffer === this.host?.buffer ? v.byteOffset : -1;
       t.rGra[ix] = gra;
       if (this.lastKeyed) t.keyed.push(ix);
     }

@@ -25,7 +25,11 @@ export const OP = {
   localSet: 0x21,
   localTee: 0x22,
   i32Load: 0x28,
+  i32Load8U: 0x2d,
+  i32Load16U: 0x2f,
   i32Store: 0x36,
+  i32Store8: 0x3a,
+  i32Store16: 0x3b,
   i32Const: 0x41,
   i64Const: 0x42,
   i32Eqz: 0x45,
@@ -49,6 +53,7 @@ export const OP = {
   i32Or: 0x72,
   i32Xor: 0x73,
   i32Shl: 0x74,
+  i32ShrS: 0x75,
   i32ShrU: 0x76,
   i64Add: 0x7c,
   i64Sub: 0x7d,
@@ -171,9 +176,20 @@ export class FuncBody extends ByteWriter {
   store32(addr: number): this {
     return this.byte(OP.i32Store).u32(2).u32(addr);
   }
+  /** A load or store whose address is on the stack, plus a constant offset (align: log2, as a hint). */
+  mem(op: number, offset: number, align = 0): this {
+    return this.byte(op).u32(align).u32(offset);
+  }
   call(f: number): this {
     return this.byte(OP.call).u32(f);
   }
+}
+
+/** A function the module defines: its type, locals (count, type) runs, and body (ending in `end`). */
+export interface FuncSpec {
+  readonly type: number;
+  readonly locals: ReadonlyArray<readonly [number, number]>;
+  readonly body: FuncBody;
 }
 
 export interface ModuleSpec {
@@ -181,15 +197,15 @@ export interface ModuleSpec {
   readonly types: ReadonlyArray<readonly [readonly number[], readonly number[]]>;
   /** Imported functions ("h", name) by type index; imported first, so function i is import i. */
   readonly imports: ReadonlyArray<{ readonly name: string; readonly type: number }>;
-  /** The one defined function: its type, locals (count, type) runs, and body (ending in `end`). */
-  readonly func: { readonly type: number; readonly locals: ReadonlyArray<readonly [number, number]>; readonly body: FuncBody };
+  /** The defined functions, exported as "f0", "f1", … ("f" too for the first). */
+  readonly funcs: readonly FuncSpec[];
   /** Pages of the imported memory "e"."m" (none: no memory). */
   readonly memoryPages?: number;
   /** Import the function table "e"."t" (the block trampoline). */
   readonly table?: boolean;
 }
 
-/** A module importing memory "e"."m" and/or table "e"."t" and functions "h".*, exporting its function as "f". */
+/** A module importing memory "e"."m" and/or table "e"."t" and functions "h".*, exporting its functions. */
 export function moduleBytes(m: ModuleSpec): Uint8Array<ArrayBuffer> {
   const out = new ByteWriter().bytes([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
   const types = new ByteWriter().u32(m.types.length);
@@ -200,11 +216,20 @@ export function moduleBytes(m: ModuleSpec): Uint8Array<ArrayBuffer> {
   if (m.table) imports.name('e').name('t').byte(0x01).byte(0x70).byte(0x00).u32(0);
   for (const i of m.imports) imports.name('h').name(i.name).byte(0x00).u32(i.type);
   out.byte(2).sized(imports);
-  out.byte(3).sized(new ByteWriter().u32(1).u32(m.func.type));
-  out.byte(7).sized(new ByteWriter().u32(1).name('f').byte(0x00).u32(m.imports.length));
-  const fn = new ByteWriter().u32(m.func.locals.length);
-  for (const [n, t] of m.func.locals) fn.u32(n).byte(t);
-  fn.append(m.func.body);
-  out.byte(10).sized(new ByteWriter().u32(1).sized(fn));
+  const funcs = new ByteWriter().u32(m.funcs.length);
+  for (const f of m.funcs) funcs.u32(f.type);
+  out.byte(3).sized(funcs);
+  const exports = new ByteWriter().u32(m.funcs.length + 1);
+  exports.name('f').byte(0x00).u32(m.imports.length);
+  m.funcs.forEach((_, i) => exports.name(`f${i}`).byte(0x00).u32(m.imports.length + i));
+  out.byte(7).sized(exports);
+  const code = new ByteWriter().u32(m.funcs.length);
+  for (const f of m.funcs) {
+    const fn = new ByteWriter().u32(f.locals.length);
+    for (const [n, t] of f.locals) fn.u32(n).byte(t);
+    fn.append(f.body);
+    code.sized(fn);
+  }
+  out.byte(10).sized(code);
   return out.finish();
 }

@@ -25,21 +25,37 @@ import type { CpuState } from '../state.js';
 import type { BlockFn } from '../exec-block.js';
 import { K_BRANCH, loopsToHead } from '../exec-block.js';
 import { mask64, RA, RB, relTarget, RT, SI, type EmitSlot } from '../exec-emit.js';
-import { M_CA, M_CR, M_CTR_HI, M_CTR_LO, M_LR_HI, M_LR_LO, M_NIP_HI, M_NIP_LO, M_RETIRED, M_SO, RF_GPR_HI, RF_GPR_LO, RF_MIRROR, syncIn, syncOut } from '../regfile.js';
+import { M_TLB, M_CA, M_CR, M_CTR_HI, M_CTR_LO, M_LR_HI, M_LR_LO, M_NIP_HI, M_NIP_LO, M_RETIRED, M_SO, RF_GPR_HI, RF_GPR_LO, RF_MIRROR, syncIn, syncOut } from '../regfile.js';
 import { FuncBody, I32, I64, moduleBytes, OP } from './encoder.js';
+import { ACCESS_FORMS, invalidForm, type AccessForm } from '../access.js';
+import { MODE_LE } from '../msr.js';
+import { TLB_ENTRIES } from '../mmu/mmu.js';
+import { PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE } from '../../../memory/phys-map.js';
 import { decoder } from '../../../isa/ppc64/decoder.js';
 import { rcBitOf } from '../../../isa/ppc64/spec.js';
 
 
-const M = (i: number) => RF_MIRROR + 4 * i;
 
-// Locals: 0 rem (param), 1 n, 2 t (i32 scratch), 3 a, 4 b, 5 r (i64).
+// Locals: 0 rem (param), 1 n, 2 t (i32 scratch), 3 a, 4 b, 5 r (i64),
+// 6 el, 7 eh (an effective address), 8 tb (the data TLB set), 9 ix (entry
+// offset), 10 host (the byte's address in the memory) (i32).
 const L_REM = 0;
 const L_N = 1;
 const L_T = 2;
 const L_A = 3;
 const L_B = 4;
 const L_R = 5;
+const L_EL = 6;
+const L_EH = 7;
+const L_TB = 8;
+const L_IX = 9;
+const L_HOST = 10;
+
+// A TLB set's data side in the memory (mmu.ts, TlbSet.base): six arrays of
+// TLB_ENTRIES int32s, read side then write side: tag lo, tag hi, offset.
+const TLB_SIDE = 3 * 4 * TLB_ENTRIES;
+const TLB_TAG_HI = 4 * TLB_ENTRIES;
+const TLB_OFF = 8 * TLB_ENTRIES;
 
 /** Mnemonics with inline wasm (some forms of them still call the handler: OE=1, branches with a link or CTR target). */
 export const WASM_EMITTED: ReadonlySet<string> = new Set([
@@ -61,15 +77,22 @@ class BlockEmitter {
     private readonly head: Slot,
     private readonly len: number,
     private readonly loops: boolean,
+    /** Where the thread's register file starts in the memory. */
+    private readonly rf: number,
   ) {}
+
+  /** Address of mirror word i. */
+  m(i: number): number {
+    return this.rf + RF_MIRROR + 4 * i;
+  }
 
   // ---- registers ----
 
   /** Push GPR r as i64. */
   gpr(r: number): void {
     const b = this.b;
-    b.load32(RF_GPR_LO + 4 * r).op(OP.i64ExtendI32U);
-    b.load32(RF_GPR_HI + 4 * r).op(OP.i64ExtendI32U).i64(0, 32).op(OP.i64Shl);
+    b.load32(this.rf + RF_GPR_LO + 4 * r).op(OP.i64ExtendI32U);
+    b.load32(this.rf + RF_GPR_HI + 4 * r).op(OP.i64ExtendI32U).i64(0, 32).op(OP.i64Shl);
     b.op(OP.i64Or);
   }
 
@@ -82,8 +105,8 @@ class BlockEmitter {
   /** GPR r = the i64 in local `l`. */
   setGpr(r: number, l: number): void {
     const b = this.b;
-    b.base().get(l).op(OP.i32WrapI64).store32(RF_GPR_LO + 4 * r);
-    b.base().get(l).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).store32(RF_GPR_HI + 4 * r);
+    b.base().get(l).op(OP.i32WrapI64).store32(this.rf + RF_GPR_LO + 4 * r);
+    b.base().get(l).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).store32(this.rf + RF_GPR_HI + 4 * r);
   }
 
   /** Push the 4-bit compare result of the i64 (or i32, narrow) values in a/b: LT 8, GT 4, EQ 2. */
@@ -109,9 +132,9 @@ class BlockEmitter {
     const b = this.b;
     const sh = 28 - 4 * bf;
     b.set(L_T);
-    b.base().load32(M(M_CR)).i32(~(0xf << sh)).op(OP.i32And);
-    b.get(L_T).load32(M(M_SO)).op(OP.i32Or).i32(sh).op(OP.i32Shl).op(OP.i32Or);
-    b.store32(M(M_CR));
+    b.base().load32(this.m(M_CR)).i32(~(0xf << sh)).op(OP.i32And);
+    b.get(L_T).load32(this.m(M_SO)).op(OP.i32Or).i32(sh).op(OP.i32Shl).op(OP.i32Or);
+    b.store32(this.m(M_CR));
   }
 
   /** CR0 from the i64 in L_R (a record form). */
@@ -132,8 +155,8 @@ class BlockEmitter {
   // ---- nip and exits ----
 
   setNip(s: Slot): void {
-    this.b.base().i32(s.nextLo).store32(M(M_NIP_LO));
-    if (s.nextLo === 0) this.b.base().i32(s.nextHi).store32(M(M_NIP_HI));
+    this.b.base().i32(s.nextLo).store32(this.m(M_NIP_LO));
+    if (s.nextLo === 0) this.b.base().i32(s.nextHi).store32(this.m(M_NIP_HI));
   }
 
   /** Leave (or loop) with `retired` instructions of this pass retired. */
@@ -142,11 +165,11 @@ class BlockEmitter {
     b.get(L_N).i32(retired).op(OP.i32Add).set(L_N);
     if (this.loops) {
       // Back to the head while nip is there and one more full pass fits the budget.
-      b.load32(M(M_NIP_LO)).i32(this.head.lo).op(OP.i32Eq);
-      b.load32(M(M_NIP_HI)).i32(this.head.hi).op(OP.i32Eq).op(OP.i32And);
+      b.load32(this.m(M_NIP_LO)).i32(this.head.lo).op(OP.i32Eq);
+      b.load32(this.m(M_NIP_HI)).i32(this.head.hi).op(OP.i32Eq).op(OP.i32And);
       b.get(L_N).i32(this.len).op(OP.i32Add).get(L_REM).op(OP.i32LeU).op(OP.i32And);
       b.op(OP.if).byte(0x40);
-      b.base().get(L_N).store32(M(M_RETIRED));
+      b.base().get(L_N).store32(this.m(M_RETIRED));
       b.op(OP.br).u32(this.depth + 1);
       b.op(OP.end);
     }
@@ -155,14 +178,111 @@ class BlockEmitter {
 
   /** Set nip to a constant target and exit. */
   jump(hi: number, lo: number, retired: number): void {
-    this.b.base().i32(lo).store32(M(M_NIP_LO));
-    this.b.base().i32(hi).store32(M(M_NIP_HI));
+    this.b.base().i32(lo).store32(this.m(M_NIP_LO));
+    this.b.base().i32(hi).store32(this.m(M_NIP_HI));
     this.exit(retired);
   }
 
   link(s: Slot): void {
-    this.b.base().i32(s.nextLo).store32(M(M_LR_LO));
-    this.b.base().i32(s.nextHi).store32(M(M_LR_HI));
+    this.b.base().i32(s.nextLo).store32(this.m(M_LR_LO));
+    this.b.base().i32(s.nextHi).store32(this.m(M_LR_HI));
+  }
+
+  // ---- memory ----
+
+  /** Byte-swap the i32 on the stack. */
+  bswap32(): void {
+    const b = this.b;
+    b.tee(L_T).i32(24).op(OP.i32ShrU);
+    b.get(L_T).i32(8).op(OP.i32ShrU).i32(0xff00).op(OP.i32And).op(OP.i32Or);
+    b.get(L_T).i32(8).op(OP.i32Shl).i32(0xff0000).op(OP.i32And).op(OP.i32Or);
+    b.get(L_T).i32(24).op(OP.i32Shl).op(OP.i32Or);
+  }
+
+  /** Byte-swap the low halfword of the i32 on the stack (the rest zero). */
+  bswap16(): void {
+    const b = this.b;
+    b.tee(L_T).i32(8).op(OP.i32ShrU).i32(0xff).op(OP.i32And);
+    b.get(L_T).i32(0xff).op(OP.i32And).i32(8).op(OP.i32Shl).op(OP.i32Or);
+  }
+
+  /**
+   * A GPR load or store (access.ts's form `f`) with the data TLB probed
+   * inline: on a hit whose page is in this memory, the access itself; else
+   * (a miss, a page elsewhere, MMIO, a page-crossing access) `slow`, which
+   * calls the handler. `le`: the thread's byte order (fixed per block).
+   */
+  access(s: Slot, f: AccessForm, le: boolean, slow: () => void): void {
+    const b = this.b;
+    const w = s.w;
+    const ra = RA(w);
+    const n = f.size;
+    // EA = (RA|0) + d or RB.
+    this.gprOrZero(ra);
+    if (f.ea === 'x') this.gpr(RB(w));
+    else {
+      const d = f.ea === 'ds' ? SI(w) & ~3 : SI(w);
+      b.i64(d >> 31, d);
+    }
+    b.op(OP.i64Add).tee(L_A).op(OP.i32WrapI64).set(L_EL);
+    b.get(L_A).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).set(L_EH);
+    const side = f.store ? TLB_SIDE : 0;
+    b.op(OP.block).byte(0x40); // done
+    b.op(OP.block).byte(0x40); // slow
+    b.load32(this.m(M_TLB)).tee(L_TB).i32(0).op(OP.i32LtS).op(OP.brIf).u32(0);
+    // ix = lookasideIndex(el >>> 12, eh, TLB_ENTRIES), as a byte offset
+    b.get(L_EL).i32(PHYS_PAGE_SHIFT).op(OP.i32ShrU).get(L_EH).i32(12).op(OP.i32ShrU).op(OP.i32Xor).i32(TLB_ENTRIES - 1).op(OP.i32And).i32(2).op(OP.i32Shl);
+    b.get(L_TB).op(OP.i32Add).set(L_IX);
+    b.get(L_IX).mem(OP.i32Load, side, 2).get(L_EL).i32(PHYS_PAGE_SHIFT).op(OP.i32ShrU).op(OP.i32Ne).op(OP.brIf).u32(0);
+    b.get(L_IX).mem(OP.i32Load, side + TLB_TAG_HI, 2).get(L_EH).op(OP.i32Ne).op(OP.brIf).u32(0);
+    if (n > 1) b.get(L_EL).i32(PHYS_PAGE_SIZE - 1).op(OP.i32And).i32(PHYS_PAGE_SIZE - n).op(OP.i32GtU).op(OP.brIf).u32(0);
+    b.get(L_IX).mem(OP.i32Load, side + TLB_OFF, 2).tee(L_HOST).i32(0).op(OP.i32LtS).op(OP.brIf).u32(0);
+    b.get(L_HOST).get(L_EL).i32(PHYS_PAGE_SIZE - 1).op(OP.i32And).op(OP.i32Add).set(L_HOST);
+    const swap = le === f.reversed; // a big-endian access on this little-endian host
+    const rt = RT(w);
+    const lo = this.rf + RF_GPR_LO;
+    const hi = this.rf + RF_GPR_HI;
+    if (!f.store) {
+      if (n === 8) {
+        b.base().get(L_HOST).mem(OP.i32Load, swap ? 4 : 0);
+        if (swap) this.bswap32();
+        b.store32(lo + 4 * rt);
+        b.base().get(L_HOST).mem(OP.i32Load, swap ? 0 : 4);
+        if (swap) this.bswap32();
+        b.store32(hi + 4 * rt);
+      } else {
+        b.get(L_HOST).mem(n === 1 ? OP.i32Load8U : n === 2 ? OP.i32Load16U : OP.i32Load, 0);
+        if (swap && n === 2) this.bswap16();
+        if (swap && n === 4) this.bswap32();
+        if (f.value === 's' && n === 2) b.i32(16).op(OP.i32Shl).i32(16).op(OP.i32ShrS);
+        b.set(L_T);
+        b.base().get(L_T).store32(lo + 4 * rt);
+        b.base();
+        if (f.value === 's') b.get(L_T).i32(31).op(OP.i32ShrS);
+        else b.i32(0);
+        b.store32(hi + 4 * rt);
+      }
+    } else if (n === 8) {
+      b.get(L_HOST).load32((swap ? hi : lo) + 4 * rt);
+      if (swap) this.bswap32();
+      b.mem(OP.i32Store, 0);
+      b.get(L_HOST).load32((swap ? lo : hi) + 4 * rt);
+      if (swap) this.bswap32();
+      b.mem(OP.i32Store, 4);
+    } else {
+      b.get(L_HOST).load32(lo + 4 * rt);
+      if (swap && n === 2) this.bswap16();
+      if (swap && n === 4) this.bswap32();
+      b.mem(n === 1 ? OP.i32Store8 : n === 2 ? OP.i32Store16 : OP.i32Store, 0);
+    }
+    if (f.update) {
+      b.base().get(L_EL).store32(lo + 4 * ra);
+      b.base().get(L_EH).store32(hi + 4 * ra);
+    }
+    b.op(OP.br).u32(1);
+    b.op(OP.end); // slow
+    slow();
+    b.op(OP.end); // done
   }
 
   // ---- instructions ----
@@ -243,7 +363,7 @@ class BlockEmitter {
       case 'rlwinm': {
         // ROTL32 of the low word, replicated into both halves, masked by MASK(mb+32, me+32).
         const [mh, ml] = mask64(((w >>> 6) & 31) + 32, ((w >>> 1) & 31) + 32);
-        b.load32(RF_GPR_LO + 4 * RT(w)).op(OP.i64ExtendI32U).tee(L_A).get(L_A).i64(0, 32).op(OP.i64Shl).op(OP.i64Or);
+        b.load32(this.rf + RF_GPR_LO + 4 * RT(w)).op(OP.i64ExtendI32U).tee(L_A).get(L_A).i64(0, 32).op(OP.i64Shl).op(OP.i64Or);
         b.i64(0, (w >>> 11) & 31).op(OP.i64Rotl).i64(mh, ml).op(OP.i64And).set(L_R);
         this.result(w, RA(w));
         return true;
@@ -290,16 +410,16 @@ class BlockEmitter {
         let terms = 0;
         if ((bo & 4) === 0) {
           // CTR -= 1 (64 bits), then test it against zero.
-          b.load32(M(M_CTR_LO)).op(OP.i64ExtendI32U).load32(M(M_CTR_HI)).op(OP.i64ExtendI32U).i64(0, 32).op(OP.i64Shl).op(OP.i64Or);
+          b.load32(this.m(M_CTR_LO)).op(OP.i64ExtendI32U).load32(this.m(M_CTR_HI)).op(OP.i64ExtendI32U).i64(0, 32).op(OP.i64Shl).op(OP.i64Or);
           b.i64(0, 1).op(OP.i64Sub).set(L_A);
-          b.base().get(L_A).op(OP.i32WrapI64).store32(M(M_CTR_LO));
-          b.base().get(L_A).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).store32(M(M_CTR_HI));
+          b.base().get(L_A).op(OP.i32WrapI64).store32(this.m(M_CTR_LO));
+          b.base().get(L_A).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).store32(this.m(M_CTR_HI));
           b.get(L_A).op(OP.i64Eqz);
           if (!(bo & 2)) b.op(OP.i32Eqz);
           terms++;
         }
         if ((bo & 16) === 0) {
-          b.load32(M(M_CR)).i32(31 - bi).op(OP.i32ShrU).i32(1).op(OP.i32And).i32((bo >>> 3) & 1).op(OP.i32Eq);
+          b.load32(this.m(M_CR)).i32(31 - bi).op(OP.i32ShrU).i32(1).op(OP.i32And).i32((bo >>> 3) & 1).op(OP.i32Eq);
           if (terms) b.op(OP.i32And);
           terms++;
         }
@@ -318,8 +438,8 @@ class BlockEmitter {
         // blr only (BO = 1z1zz, no link); other forms call the handler.
         const bo = (w >>> 21) & 31;
         if ((bo & 0x14) !== 0x14 || w & 1) return false;
-        b.base().load32(M(M_LR_LO)).i32(~3).op(OP.i32And).store32(M(M_NIP_LO));
-        b.base().load32(M(M_LR_HI)).store32(M(M_NIP_HI));
+        b.base().load32(this.m(M_LR_LO)).i32(~3).op(OP.i32And).store32(this.m(M_NIP_LO));
+        b.base().load32(this.m(M_LR_HI)).store32(this.m(M_NIP_HI));
         this.exit(k + 1);
         return true;
       }
@@ -409,38 +529,104 @@ function importFor(cpu: CpuState, fn: Handler, free: boolean): (w: number) => vo
 /** The import made for each (handler, thread, copying or not): blocks share them. */
 const imported = new WeakMap<Handler, WeakMap<CpuState, [((w: number) => void) | undefined, ((w: number) => void) | undefined]>>();
 
+/** Blocks compiled again together, once this many are new (see BlockCaller). */
+const BATCH = 64;
+
+/** The locals of a block function (see L_*). */
+const BLOCK_LOCALS: ReadonlyArray<readonly [number, number]> = [
+  [2, I32],
+  [3, I64],
+  [5, I32],
+];
+
+/** Types: 0 a block (rem) -> retired, 1 a handler import (word), 2 the trampoline (index, rem) -> retired. */
+const TYPES: ReadonlyArray<readonly [readonly number[], readonly number[]]> = [
+  [[I32], [I32]],
+  [[I32], []],
+  [[I32, I32], [I32]],
+];
+
 /**
- * One thread's blocks in a function table, entered through one exported
- * trampoline (call_indirect). Each block's own export, called from the run
- * loop's one call site, made that site megamorphic: V8's generic JS-to-wasm
- * path cost about 100 ns per block. The trampoline is one function, so the
- * call from JavaScript is monomorphic (about 2 ns) and the indirect call
- * stays inside wasm.
+ * One thread's blocks: a function table entered through one exported
+ * trampoline (call_indirect), and the handler imports they share.
+ *
+ * Each block's own export, called from the run loop's one call site, made
+ * that site megamorphic (V8's generic JS-to-wasm path, about 100 ns per
+ * block); the trampoline is one function, so the call from JavaScript is
+ * monomorphic (about 2 ns) and the indirect call stays inside wasm.
+ *
+ * A block is compiled alone at once, so it runs from its next dispatch;
+ * every BATCH new blocks are compiled again as one module and their table
+ * entries replaced. A module per block put each block's machine code in a
+ * code space of its own: a prototype of 500 blocks ran at 85 ns per block
+ * so, against 20 ns from one module (docs/jit.md).
  */
 class BlockCaller {
   private readonly table = new WebAssembly.Table({ initial: 64, element: 'anyfunc' });
   private used = 0;
   readonly call: (idx: number, rem: number) => number;
+  /** Handler imports, by index ("h"."i"), and their index per (handler, copies the mirror). */
+  private readonly imports: Array<(w: number) => void> = [];
+  private readonly importIdx = new Map<Handler, [number, number]>();
+  private importObject: Record<string, (w: number) => void> = {};
+  /** Blocks compiled alone since the last batch: table index and body. */
+  private pending: Array<{ idx: number; body: FuncBody }> = [];
 
-  constructor() {
+  constructor(
+    private readonly cpu: CpuState,
+    private readonly memory: WebAssembly.Memory,
+  ) {
     const body = new FuncBody();
     body.get(1).get(0).byte(0x11).u32(0).u32(0).op(OP.end); // call_indirect (type 0) table 0
-    const bytes = moduleBytes({ types: [[[I32], [I32]], [[I32, I32], [I32]]], imports: [], func: { type: 1, locals: [], body }, table: true });
+    const bytes = moduleBytes({ types: TYPES, imports: [], funcs: [{ type: 2, locals: [], body }], table: true });
     this.call = new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { t: this.table } }).exports.f as (idx: number, rem: number) => number;
   }
 
-  add(f: WebAssembly.ExportValue): number {
+  /** The import index of handler `h` called with a word that is (or is not) mirror-free. */
+  importOf(h: Handler, w: number): number {
+    const free = mirrorFree(w) ? 1 : 0;
+    let e = this.importIdx.get(h);
+    if (!e) this.importIdx.set(h, (e = [-1, -1]));
+    if (e[free] < 0) {
+      e[free] = this.imports.length;
+      const f = importFor(this.cpu, h, free === 1);
+      this.imports.push(f);
+      this.importObject = { ...this.importObject, [String(e[free])]: f };
+    }
+    return e[free];
+  }
+
+  private instantiate(bodies: readonly FuncBody[]): WebAssembly.Exports {
+    const bytes = moduleBytes({
+      types: TYPES,
+      imports: this.imports.map((_, i) => ({ name: String(i), type: 1 })),
+      funcs: bodies.map((body) => ({ type: 0, locals: BLOCK_LOCALS, body })),
+      memoryPages: 1,
+    });
+    return new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { m: this.memory }, h: this.importObject }).exports;
+  }
+
+  /** Compile a block's function; returns its table index. */
+  add(body: FuncBody): number {
     if (this.used === this.table.length) this.table.grow(this.table.length);
-    this.table.set(this.used, f as Function);
-    return this.used++;
+    const idx = this.used++;
+    this.table.set(idx, this.instantiate([body]).f as Function);
+    this.pending.push({ idx, body });
+    if (this.pending.length >= BATCH) {
+      const batch = this.pending;
+      this.pending = [];
+      const ex = this.instantiate(batch.map((p) => p.body));
+      batch.forEach((p, i) => this.table.set(p.idx, ex[`f${i}`] as Function));
+    }
+    return idx;
   }
 }
 
 const callers = new WeakMap<CpuState, BlockCaller>();
 
-function callerFor(cpu: CpuState): BlockCaller {
+function callerFor(cpu: CpuState, memory: WebAssembly.Memory): BlockCaller {
   let c = callers.get(cpu);
-  if (!c) callers.set(cpu, (c = new BlockCaller()));
+  if (!c) callers.set(cpu, (c = new BlockCaller(cpu, memory)));
   return c;
 }
 
@@ -473,25 +659,24 @@ export function buildWasmBlock(
     const nextLo = (l + 4) | 0;
     slots.push({ mnem: mnems[k]!, w: words[k]! | 0, hi: hi | 0, lo: l, nextHi: nextLo === 0 ? (hi + 1) | 0 : hi | 0, nextLo });
   }
-  const e = new BlockEmitter(slots[0]!, len, loops);
+  const e = new BlockEmitter(slots[0]!, len, loops, cpu.regs.base);
+  const le = (cpu.mode & MODE_LE) !== 0;
   const b = e.b;
-  // Handlers the block calls, one import each (the same handler twice shares one).
-  const imports: Handler[] = [];
-  // Per import: whether every word it is called with is mirror-free.
-  const importFree: boolean[] = [];
-  const importOf = (h: Handler, w: number) => {
-    let i = imports.indexOf(h);
-    if (i < 0) {
-      i = imports.push(h) - 1;
-      importFree.push(true);
-    }
-    if (!mirrorFree(w)) importFree[i] = false;
-    return i;
-  };
-  b.base().i32(0).store32(M(M_RETIRED));
+  const calls = callerFor(cpu, memory);
+  const importOf = (h: Handler, w: number) => calls.importOf(h, w);
+  b.base().i32(0).store32(e.m(M_RETIRED));
   if (loops) b.op(OP.loop).byte(0x40);
   for (let k = 0; k < len; k++) {
     const s = slots[k]!;
+    const acc = ACCESS_FORMS[s.mnem];
+    if (acc && (acc.value === 'u' || acc.value === 's') && !invalidForm(acc, RT(s.w), RA(s.w))) {
+      e.access(s, acc, le, () => {
+        e.setNip(s);
+        b.i32(s.w).call(importOf(handlers[k]!, s.w));
+      });
+      if (k === len - 1) e.setNip(s);
+      continue;
+    }
     if (e.emit(s, k)) {
       if (k === len - 1) e.setNip(s);
       continue;
@@ -500,8 +685,8 @@ export function buildWasmBlock(
     b.i32(s.w).call(importOf(handlers[k]!, s.w));
     if (kinds[k] === K_BRANCH && k < len - 1) {
       // A branch the handler ran: leave if it was taken.
-      b.load32(M(M_NIP_LO)).i32(s.nextLo).op(OP.i32Ne);
-      b.load32(M(M_NIP_HI)).i32(s.nextHi).op(OP.i32Ne).op(OP.i32Or);
+      b.load32(e.m(M_NIP_LO)).i32(s.nextLo).op(OP.i32Ne);
+      b.load32(e.m(M_NIP_HI)).i32(s.nextHi).op(OP.i32Ne).op(OP.i32Or);
       b.op(OP.if).byte(0x40);
       e.depth++;
       e.exit(k + 1);
@@ -512,29 +697,7 @@ export function buildWasmBlock(
   e.exit(len);
   if (loops) b.op(OP.end);
   b.get(L_N).op(OP.end);
-  const bytes = moduleBytes({
-    types: [
-      [[I32], [I32]],
-      [[I32], []],
-    ],
-    imports: imports.map((_, i) => ({ name: String(i), type: 1 })),
-    func: {
-      type: 0,
-      locals: [
-        [2, I32],
-        [3, I64],
-      ],
-      body: b,
-    },
-    memoryPages: 1,
-  });
-  const h: Record<string, (w: number) => void> = {};
-  imports.forEach((fn, i) => {
-    h[String(i)] = importFor(cpu, fn, importFree[i]!);
-  });
-  const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { m: memory }, h });
-  const calls = callerFor(cpu);
-  const idx = calls.add(inst.exports.f as WebAssembly.ExportValue);
+  const idx = calls.add(b);
   const call = calls.call;
   return (s: CpuState, rem: number) => {
     syncOut(s);
