@@ -124,16 +124,16 @@ class TlbSet {
    * this order from `base`: rTagLo, rTagHi, rOff, wTagLo, wTagHi, wOff (each
    * TLB_ENTRIES int32s), so compiled wasm probes them; -1 without one.
    */
-  readonly base: number;
-  readonly rTagLo: Int32Array;
-  readonly rTagHi: Int32Array;
+  readonly base: number = -1;
+  readonly rTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
+  readonly rTagHi = new Int32Array(TLB_ENTRIES);
   readonly rView = new Array<DataView>(TLB_ENTRIES);
   /** Offset of each read entry's page in the host memory, -1 when its page is not there. */
-  readonly rOff: Int32Array;
-  readonly wTagLo: Int32Array;
-  readonly wTagHi: Int32Array;
+  readonly rOff = new Int32Array(TLB_ENTRIES);
+  readonly wTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
+  readonly wTagHi = new Int32Array(TLB_ENTRIES);
   readonly wView = new Array<DataView>(TLB_ENTRIES);
-  readonly wOff: Int32Array;
+  readonly wOff = new Int32Array(TLB_ENTRIES);
   /** Physical page of each write entry (to drop it when its page starts holding code). */
   readonly wPhys = new Float64Array(TLB_ENTRIES);
   readonly iTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
@@ -158,17 +158,18 @@ class TlbSet {
   readonly keyed: number[] = [];
 
   constructor(host: HostMemory | undefined) {
-    const n = TLB_ENTRIES;
     if (host) {
+      // The same fields, as views of the host memory (same types: V8 keeps the fields' type).
+      const n = TLB_ENTRIES;
       this.base = host.alloc(TLB_DATA_BYTES);
       const a = (i: number) => new Int32Array(host.buffer, this.base + 4 * n * i, n);
-      [this.rTagLo, this.rTagHi, this.rOff, this.wTagLo, this.wTagHi, this.wOff] = [a(0), a(1), a(2), a(3), a(4), a(5)];
-    } else {
-      this.base = -1;
-      [this.rTagLo, this.rTagHi, this.rOff, this.wTagLo, this.wTagHi, this.wOff] = [0, 1, 2, 3, 4, 5].map(() => new Int32Array(n));
+      this.rTagLo = a(0).fill(-1);
+      this.rTagHi = a(1);
+      this.rOff = a(2);
+      this.wTagLo = a(3).fill(-1);
+      this.wTagHi = a(4);
+      this.wOff = a(5);
     }
-    this.rTagLo.fill(-1);
-    this.wTagLo.fill(-1);
   }
 
   /** Drop the keyed entries (an AMR/IAMR write). Returns whether an instruction entry went. */
