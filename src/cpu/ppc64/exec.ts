@@ -30,7 +30,7 @@ import { MODE_FP, MODE_HV, MODE_PR, MODE_TRACE, MODE_VEC, MODE_VSX, MSR_BE, MSR_
 
 /** Branch instructions (what MSR[BE] traces). */
 const BRANCHES = new Set(['b', 'bc', 'bclr', 'bcctr', 'bctar']);
-import { Block, buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, K_STRAIGHT } from './exec-block.js';
+import { buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, K_STRAIGHT, type Block } from './exec-block.js';
 import { buildWasmBlock, wasmAvailable } from './wasm/wasm-block.js';
 
 const CODE_PAGE_SHIFT = 12;
@@ -339,7 +339,7 @@ export class Executor {
     const kinds = Array.from(p.k.subarray(idx, idx + len));
     const mnems = p.m.slice(idx, idx + len);
     const b = this.wasm
-      ? new Block(buildWasmBlock(this.cpu, hi, lo, handlers, words, kinds, mnems), len, hi | 0, lo | 0)
+      ? buildWasmBlock(this.cpu, hi, lo, handlers, words, kinds, mnems)
       : buildBlock(hi, lo, handlers, words, kinds, mnems, this.cpu.mem.lookaside);
     p.b[idx] = b;
     return b;

@@ -14,8 +14,9 @@
 // are never made for pages holding decoded code, so every store to code
 // reaches PhysMap.codeWritten and the run loop drops that code.
 
-import { lookasideIndex, type GuestMemory, type Lookaside } from '../../../memory/guest-memory.js';
+import { lookasideIndex, type GuestMemory } from '../../../memory/guest-memory.js';
 import { M_TLB } from '../regfile.js';
+import { ActiveLookaside, newStamp, TLB_ENTRIES, TlbSet } from './tlb.js';
 import type { HostMemory } from '../../../memory/host-memory.js';
 import { PhysMap, PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE, type MemSlot, type PhysListener } from '../../../memory/phys-map.js';
 import type { CpuState } from '../state.js';
@@ -96,154 +97,9 @@ class PhysTableMemory implements TableMemory {
   }
 }
 
-export const TLB_BITS = 10;
 /** Nested guests whose TLB sets one thread keeps (each 3 sets of 1024 entries). */
 export const MAX_NESTED_CONTEXTS = 8;
-export const TLB_ENTRIES = 1 << TLB_BITS;
-/** Bytes of a TLB set's data side in a host memory (TlbSet.base). */
-const TLB_DATA_BYTES = 6 * 4 * TLB_ENTRIES;
 const PAGE_MASK = PHYS_PAGE_SIZE - 1;
-
-/**
- * Stamps name a TLB set's instruction translations: a set gets a new one
- * whenever its instruction side may have changed (a flush, an entry
- * dropped). cpu.fetchGen is the stamp of the set fetching now, so a link
- * between compiled blocks (made under one stamp) holds across switches to
- * other sets and back — user/kernel, partition/nested guest — and ends when
- * the set it was made under changes.
- */
-let stampCounter = 0;
-const newStamp = (): number => ++stampCounter;
-
-/** One translation context's TLB: read, write and instruction sides. */
-class TlbSet {
-  /** This set's instruction translations as they are now (see newStamp). */
-  stamp = newStamp();
-  /**
-   * With a host memory (docs/jit.md), the data side's arrays live in it, in
-   * this order from `base`: rTagLo, rTagHi, rOff, wTagLo, wTagHi, wOff (each
-   * TLB_ENTRIES int32s), so compiled wasm probes them; -1 without one.
-   */
-  readonly base: number = -1;
-  readonly rTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
-  readonly rTagHi = new Int32Array(TLB_ENTRIES);
-  readonly rView = new Array<DataView>(TLB_ENTRIES);
-  /** Offset of each read entry's page in the host memory, -1 when its page is not there. */
-  readonly rOff = new Int32Array(TLB_ENTRIES);
-  readonly wTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
-  readonly wTagHi = new Int32Array(TLB_ENTRIES);
-  readonly wView = new Array<DataView>(TLB_ENTRIES);
-  readonly wOff = new Int32Array(TLB_ENTRIES);
-  /** Physical page of each write entry (to drop it when its page starts holding code). */
-  readonly wPhys = new Float64Array(TLB_ENTRIES);
-  readonly iTagLo = new Int32Array(TLB_ENTRIES).fill(-1);
-  readonly iTagHi = new Int32Array(TLB_ENTRIES);
-  readonly iPhys = new Float64Array(TLB_ENTRIES);
-  /**
-   * Guest real page of each entry, before partition-scoped translation (a
-   * nested guest's; the same as the physical page otherwise): what a
-   * partition-scoped invalidation names.
-   */
-  readonly rGra = new Float64Array(TLB_ENTRIES);
-  readonly wGra = new Float64Array(TLB_ENTRIES);
-  readonly iGra = new Float64Array(TLB_ENTRIES);
-
-  /**
-   * Entries whose rights came through AMR/IAMR key 0 (a radix partition's
-   * supervisor access to problem-state pages), as side·TLB_ENTRIES + index:
-   * all an AMR or IAMR write changes in a radix partition (KUAP writes them
-   * on every user access window; flushing everything each time cost a full
-   * refill per system call).
-   */
-  readonly keyed: number[] = [];
-
-  constructor(host: HostMemory | undefined) {
-    if (host) {
-      // The same fields, as views of the host memory (same types: V8 keeps the fields' type).
-      const n = TLB_ENTRIES;
-      this.base = host.alloc(TLB_DATA_BYTES);
-      const a = (i: number) => new Int32Array(host.buffer, this.base + 4 * n * i, n);
-      this.rTagLo = a(0).fill(-1);
-      this.rTagHi = a(1);
-      this.rOff = a(2);
-      this.wTagLo = a(3).fill(-1);
-      this.wTagHi = a(4);
-      this.wOff = a(5);
-    }
-  }
-
-  /** Drop the keyed entries (an AMR/IAMR write). Returns whether an instruction entry went. */
-  dropKeyed(): boolean {
-    const k = this.keyed;
-    let inst = false;
-    if (k.length > 3 * TLB_ENTRIES) {
-      this.flush();
-      return true;
-    }
-    for (let i = 0; i < k.length; i++) {
-      const e = k[i]!;
-      const ix = e & (TLB_ENTRIES - 1);
-      const side = e >>> TLB_BITS;
-      if (side === 0) this.rTagLo[ix] = -1;
-      else if (side === 1) this.wTagLo[ix] = -1;
-      else {
-        this.iTagLo[ix] = -1;
-        inst = true;
-      }
-    }
-    k.length = 0;
-    if (inst) this.stamp = newStamp();
-    return inst;
-  }
-
-  /** Drop the entries whose guest real page is in [first, first + count). */
-  dropGuestReal(first: number, count: number): boolean {
-    let hit = false;
-    const end = first + count;
-    for (let i = 0; i < TLB_ENTRIES; i++) {
-      if (this.rTagLo[i] !== -1 && this.rGra[i]! >= first && this.rGra[i]! < end) (this.rTagLo[i] = -1), (hit = true);
-      if (this.wTagLo[i] !== -1 && this.wGra[i]! >= first && this.wGra[i]! < end) (this.wTagLo[i] = -1), (hit = true);
-      if (this.iTagLo[i] !== -1 && this.iGra[i]! >= first && this.iGra[i]! < end) (this.iTagLo[i] = -1), (hit = true), (this.stamp = newStamp());
-    }
-    return hit;
-  }
-
-  flush(): void {
-    this.rTagLo.fill(-1);
-    this.wTagLo.fill(-1);
-    this.iTagLo.fill(-1);
-    this.keyed.length = 0;
-    this.stamp = newStamp();
-  }
-}
-
-/** The Lookaside compiled code sees: the arrays of the current data context. */
-class ActiveLookaside implements Lookaside {
-  readonly pageShift = PHYS_PAGE_SHIFT;
-  readonly size = TLB_ENTRIES;
-  rTagLo: Int32Array;
-  rTagHi: Int32Array;
-  rView: DataView[];
-  wTagLo: Int32Array;
-  wTagHi: Int32Array;
-  wView: DataView[];
-  constructor(t: TlbSet) {
-    this.rTagLo = t.rTagLo;
-    this.rTagHi = t.rTagHi;
-    this.rView = t.rView;
-    this.wTagLo = t.wTagLo;
-    this.wTagHi = t.wTagHi;
-    this.wView = t.wView;
-  }
-  use(t: TlbSet): void {
-    this.rTagLo = t.rTagLo;
-    this.rTagHi = t.rTagHi;
-    this.rView = t.rView;
-    this.wTagLo = t.wTagLo;
-    this.wTagHi = t.wTagHi;
-    this.wView = t.wView;
-  }
-}
 
 /** An MMIO access waiting for the VMM (set when an access left RAM), or completed by it. */
 export interface MmioAccess {
@@ -269,6 +125,8 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
   private readonly baseSets: TlbSet[];
   /** The sets in use: the partition's, or those of the nested guest it runs (enterNested). */
   private sets: TlbSet[];
+  /** The host memory's buffer: a page's DataView on it gets inline access from wasm. */
+  private readonly hostBuffer: ArrayBuffer | undefined;
   /** Sets of nested guests no longer kept, for the next one (their host memory is reused). */
   private readonly spareSets: TlbSet[][] = [];
   /**
@@ -314,6 +172,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     /** The VM's host memory (docs/jit.md): TLB sets live there, and entries record where their page is in it. */
     private readonly host?: HostMemory,
   ) {
+    this.hostBuffer = host?.buffer;
     this.baseSets = this.newSets();
     this.sets = this.baseSets;
     this.data = this.inst = this.sets[0]!;
@@ -744,7 +603,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       t.wTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.wTagHi[ix] = hi;
       t.wView[ix] = v;
-      t.wOff[ix] = v.buffer === this.host?.buffer ? v.byteOffset : -1;
+      t.wOff[ix] = v.buffer === this.hostBuffer ? v.byteOffset : -1;
       t.wPhys[ix] = Math.floor(gpa / PHYS_PAGE_SIZE);
       t.wGra[ix] = gra;
       if (this.lastKeyed) t.keyed.push(TLB_ENTRIES + ix);
@@ -752,7 +611,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       t.rTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.rTagHi[ix] = hi;
       t.rView[ix] = v;
-      t.rOff[ix] = v.buffer === this.host?.buffer ? v.byteOffset : -1;
+      t.rOff[ix] = v.buffer === this.hostBuffer ? v.byteOffset : -1;
       t.rGra[ix] = gra;
       if (this.lastKeyed) t.keyed.push(ix);
     }

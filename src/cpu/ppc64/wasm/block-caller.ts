@@ -46,7 +46,8 @@ class BlockCaller {
   /** Handler imports, by index ("h"."i"), and their index per (handler, copies the mirror). */
   private readonly imports: Array<(w: number) => void> = [];
   private readonly importIdx = new Map<Handler, [number, number]>();
-  private importObject: Record<string, (w: number) => void> = {};
+  /** The imports as instantiation takes them ("h" namespace). */
+  private readonly importObject: Record<string, (w: number) => void> = {};
   /** Blocks compiled alone since the last batch: table index and body. */
   private pending: Array<{ idx: number; body: FuncBody }> = [];
 
@@ -69,7 +70,7 @@ class BlockCaller {
       e[free] = this.imports.length;
       const f = importFor(this.cpu, h, free === 1);
       this.imports.push(f);
-      this.importObject = { ...this.importObject, [String(e[free])]: f };
+      this.importObject[String(e[free])] = f;
     }
     return e[free];
   }

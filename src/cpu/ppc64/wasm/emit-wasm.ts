@@ -9,7 +9,7 @@ import { mask64, RA, RB, relTarget, RT, SI, type EmitSlot } from '../exec-emit.j
 import { M_TLB, M_CR, M_CTR_HI, M_CTR_LO, M_LR_HI, M_LR_LO, M_NIP_HI, M_NIP_LO, M_RETIRED, M_SO, RF_GPR_HI, RF_GPR_LO, RF_MIRROR } from '../regfile.js';
 import { FuncBody, OP } from './encoder.js';
 import type { AccessForm } from '../access.js';
-import { TLB_ENTRIES } from '../mmu/mmu.js';
+import { TLB_ENTRIES } from '../mmu/tlb.js';
 import { PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE } from '../../../memory/phys-map.js';
 
 // Locals: 0 rem (param), 1 n, 2 t (i32 scratch), 3 a, 4 b, 5 r (i64),

@@ -1,25 +1,23 @@
-// A small WebAssembly binary writer: just what the block compiler emits
-// (wasm-block.ts). One module per compiled block: imported memory (the
-// thread's register file) and imported functions (interpreter handlers),
-// one exported function. Writing bytes directly costs a few microseconds per
-// block; a toolkit like binaryen took 0.8–5.6 ms (shared/DESIGN-NOTES.md).
+// A small WebAssembly binary writer: just what the wasm tier emits
+// (block-caller.ts): modules of one or many block functions importing the
+// memory (a host memory, or the thread's register file) and the handler
+// functions they call, and the trampoline importing the block table.
+// Writing bytes directly costs a few microseconds per block; a toolkit like
+// binaryen took 0.8–5.6 ms (shared/DESIGN-NOTES.md).
 
 export const I32 = 0x7f;
 export const I64 = 0x7e;
 
-/** Opcodes the emitter uses (WebAssembly 1.0 core). */
+/** The opcodes the emitter uses (WebAssembly 1.0 core). */
 export const OP = {
-  unreachable: 0x00,
   block: 0x02,
   loop: 0x03,
   if: 0x04,
-  else: 0x05,
   end: 0x0b,
   br: 0x0c,
   brIf: 0x0d,
   return: 0x0f,
   call: 0x10,
-  drop: 0x1a,
   select: 0x1b,
   localGet: 0x20,
   localSet: 0x21,
@@ -42,13 +40,11 @@ export const OP = {
   i32LeU: 0x4d,
   i64Eqz: 0x50,
   i64Eq: 0x51,
-  i64Ne: 0x52,
   i64LtS: 0x53,
   i64LtU: 0x54,
   i64GtS: 0x55,
   i64GtU: 0x56,
   i32Add: 0x6a,
-  i32Sub: 0x6b,
   i32And: 0x71,
   i32Or: 0x72,
   i32Xor: 0x73,
@@ -65,7 +61,6 @@ export const OP = {
   i64ShrU: 0x88,
   i64Rotl: 0x89,
   i32WrapI64: 0xa7,
-  i64ExtendI32S: 0xac,
   i64ExtendI32U: 0xad,
 } as const;
 

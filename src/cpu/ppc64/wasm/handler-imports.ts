@@ -49,41 +49,30 @@ export function mirrorFree(w: number): boolean {
  * the run loop's accounting before the exception goes on.
  */
 export function importFor(cpu: CpuState, fn: Handler, free: boolean): (w: number) => void {
-  let byCpu = imported.get(fn);
-  if (!byCpu) imported.set(fn, (byCpu = new WeakMap()));
-  let pair = byCpu.get(cpu);
-  if (!pair) byCpu.set(cpu, (pair = [undefined, undefined]));
-  const k = free ? 1 : 0;
-  let f = pair[k];
-  if (!f) {
-    // A function of its own per handler (new Function: its own code and
-    // feedback), so the call to the handler inside is monomorphic and V8
-    // inlines it; one closure over the shared source would see every handler.
-    const src = free
-      ? 'return function (w) { try { fn(cpu, w); } catch (e) { syncIn(cpu); throw e; } };'
-      : 'return function (w) { syncIn(cpu); fn(cpu, w); syncOut(cpu); };';
-    try {
-      f = new Function('fn', 'cpu', 'syncIn', 'syncOut', src)(fn, cpu, syncIn, syncOut) as (w: number) => void;
-    } catch {
-      f = free
-        ? (w: number) => {
-            try {
-              fn(cpu, w);
-            } catch (e) {
-              syncIn(cpu);
-              throw e;
-            }
-          }
-        : (w: number) => {
-            syncIn(cpu);
+  // A function of its own per handler (new Function: its own code and
+  // feedback), so the call to the handler inside is monomorphic and V8
+  // inlines it; one closure over shared source would see every handler.
+  // Each thread makes one per (handler, copying or not): block-caller.ts.
+  const src = free
+    ? 'return function (w) { try { fn(cpu, w); } catch (e) { syncIn(cpu); throw e; } };'
+    : 'return function (w) { syncIn(cpu); fn(cpu, w); syncOut(cpu); };';
+  try {
+    return new Function('fn', 'cpu', 'syncIn', 'syncOut', src)(fn, cpu, syncIn, syncOut) as (w: number) => void;
+  } catch {
+    // No code generation (a CSP-restricted host): the same as closures.
+    return free
+      ? (w: number) => {
+          try {
             fn(cpu, w);
-            syncOut(cpu);
-          };
-    }
-    pair[k] = f;
+          } catch (e) {
+            syncIn(cpu);
+            throw e;
+          }
+        }
+      : (w: number) => {
+          syncIn(cpu);
+          fn(cpu, w);
+          syncOut(cpu);
+        };
   }
-  return f;
 }
-
-/** The import made for each (handler, thread, copying or not): blocks share them. */
-const imported = new WeakMap<Handler, WeakMap<CpuState, [((w: number) => void) | undefined, ((w: number) => void) | undefined]>>();

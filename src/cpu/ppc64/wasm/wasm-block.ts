@@ -22,8 +22,7 @@
 
 import type { Handler } from '../interp/index.js';
 import type { CpuState } from '../state.js';
-import type { BlockFn } from '../exec-block.js';
-import { K_BRANCH, loopsToHead } from '../exec-block.js';
+import { Block, K_BRANCH, loopsToHead } from '../exec-block.js';
 import { RA, RT } from '../exec-emit.js';
 import { M_NIP_HI, M_NIP_LO, M_RETIRED, syncIn, syncOut } from '../regfile.js';
 import { OP } from './encoder.js';
@@ -43,7 +42,7 @@ export function wasmAvailable(cpu: CpuState): boolean {
 /**
  * Compile a block as WebAssembly for `cpu`'s register file: slots as
  * exec-block.ts's buildBlock takes them. Returns a BlockFn with the JS
- * block's contract.
+ * block's contract, as a Block.
  */
 export function buildWasmBlock(
   cpu: CpuState,
@@ -53,7 +52,7 @@ export function buildWasmBlock(
   words: readonly number[],
   kinds: readonly number[],
   mnems: readonly string[],
-): BlockFn {
+): Block {
   const memory = cpu.regs.memory;
   if (memory === undefined) throw new Error('wasm blocks need a WebAssembly register file');
   const len = handlers.length;
@@ -104,10 +103,11 @@ export function buildWasmBlock(
   b.get(L_N).op(OP.end);
   const idx = calls.add(b);
   const call = calls.call;
-  return (s: CpuState, rem: number) => {
+  const fn = (s: CpuState, rem: number): number => {
     syncOut(s);
     const n = call(idx, rem);
     syncIn(s);
     return n;
   };
+  return new Block(fn, len, hi | 0, lo | 0);
 }
