@@ -123,6 +123,86 @@ function isUpdateForm(m: string): boolean {
 const MR_R29_R31 = 0x7ffdfb78; // or 29,31,31
 const UPDATE_POOL = GPR_POOL.filter((i) => i !== 29);
 
+/**
+ * System-unit rows a focused run (GenOptions.only) may draw as single
+ * words: the CR moves and the ordering instructions, which have inline
+ * forms in compiled blocks. mfspr/mtspr and the LR/CTR branches come as
+ * templates (TEMPLATES) instead: a random SPR number is mostly an illegal
+ * instruction, and a random branch target leaves the program.
+ */
+const FOCUS_SYSTEM = new Set(['mfcr', 'mfocrf', 'mtcrf', 'mtocrf', 'sync', 'eieio', 'isync']);
+
+const mflr = (rt: number) => (0x7c0802a6 | (rt << 21)) >>> 0;
+const mfctr = (rt: number) => (0x7c0902a6 | (rt << 21)) >>> 0;
+const mtlr = (rs: number) => (0x7c0803a6 | (rs << 21)) >>> 0;
+const mtctr = (rs: number) => (0x7c0903a6 | (rs << 21)) >>> 0;
+const addi = (rt: number, ra: number, si: number) => ((14 << 26) | (rt << 21) | (ra << 16) | (si & 0xffff)) >>> 0;
+const BCL_NEXT = 0x429f0005; // bcl 20,31,$+4: LR = the next instruction's address
+/** Registers a template may clobber: not r0 (addi's RA=0 means zero), r29 (a template's CTR save). */
+const TEMPLATE_POOL = GPR_POOL.filter((i) => i !== 0 && i !== 29);
+
+type Word = { word: number; mnem: string };
+
+/**
+ * Instruction groups for focused runs, by the mnemonic they exercise: LR and
+ * CTR moves (mtlr, mflr, and mtctr/mfctr with the loop's CTR saved in r29
+ * and restored), and bclr/bcctr with random BO, BI and LK to a target past
+ * one random instruction, which runs only when the branch is not taken.
+ * Registers, CR, LR and CTR all reach the DUMP, so every effect is compared.
+ */
+const TEMPLATES: Record<string, (rng: Rng, filler: () => Word) => Word[]> = {
+  mfspr: (rng) => {
+    const k = rng.int(3);
+    const r = rng.pick(TEMPLATE_POOL);
+    if (k === 0) return [{ word: mflr(r), mnem: 'mfspr' }];
+    if (k === 1) return [{ word: mtlr(r), mnem: 'mtspr' }, { word: mflr(rng.pick(TEMPLATE_POOL)), mnem: 'mfspr' }];
+    return [
+      { word: mfctr(29), mnem: 'mfspr' },
+      { word: mtctr(r), mnem: 'mtspr' },
+      { word: mfctr(rng.pick(TEMPLATE_POOL)), mnem: 'mfspr' },
+      { word: mtctr(29), mnem: 'mtspr' },
+    ];
+  },
+  mtspr: (rng) => [{ word: mtlr(rng.pick(TEMPLATE_POOL)), mnem: 'mtspr' }],
+  bclr: (rng, filler) => {
+    // CTR = a random register (its decrement is compared), LR = the target.
+    const t = rng.pick(TEMPLATE_POOL);
+    const bo = rng.int(32);
+    return [
+      { word: mfctr(29), mnem: 'mfspr' },
+      { word: mtctr(rng.pick(TEMPLATE_POOL)), mnem: 'mtspr' },
+      { word: BCL_NEXT, mnem: 'bc' },
+      { word: mflr(t), mnem: 'mfspr' },
+      { word: addi(t, t, 20), mnem: 'addi' },
+      { word: mtlr(t), mnem: 'mtspr' },
+      { word: (0x4c000020 | (bo << 21) | (rng.int(32) << 16) | rng.int(2)) >>> 0, mnem: 'bclr' },
+      filler(),
+      { word: mfctr(rng.pick(TEMPLATE_POOL)), mnem: 'mfspr' },
+      { word: mtctr(29), mnem: 'mtspr' },
+    ];
+  },
+  bcctr: (rng, filler) => {
+    // BO[2] = 1: a CTR-decrementing bcctr is an invalid form.
+    const t = rng.pick(TEMPLATE_POOL);
+    const bo = rng.int(32) | 4;
+    return [
+      { word: mfctr(29), mnem: 'mfspr' },
+      { word: BCL_NEXT, mnem: 'bc' },
+      { word: mflr(t), mnem: 'mfspr' },
+      { word: addi(t, t, 20), mnem: 'addi' },
+      { word: mtctr(t), mnem: 'mtspr' },
+      { word: (0x4c000420 | (bo << 21) | (rng.int(32) << 16) | rng.int(2)) >>> 0, mnem: 'bcctr' },
+      filler(),
+      { word: mtctr(29), mnem: 'mtspr' },
+    ];
+  },
+};
+
+/** Whether a focused run can draw mnemonic `m` (a candidate row, a focused system row, or a template). */
+export function focusable(m: string): boolean {
+  return FOCUS_SYSTEM.has(m) || m in TEMPLATES || candidateRows().some((r) => r.mnem === m);
+}
+
 /** Build one instruction word for a row with random operands. */
 export function randomWord(r: Insn, rng: Rng): number {
   let w = r.match;
@@ -141,6 +221,11 @@ export function randomWord(r: Insn, rng: Rng): number {
     else v = rng.int(2 ** Math.min(fieldWidth(f), 31));
     w = (w | encodeField(f, v)) >>> 0;
   }
+  if (r.mnem === 'mtocrf' || r.mnem === 'mfocrf') {
+    // Half the time one field (the defined form), else any FXM (a no-op).
+    if (rng.int(2)) w = ((w & ~(0xff << 12)) | ((0x80 >>> rng.int(8)) << 12)) >>> 0;
+  }
+  if (r.mnem === 'sync') w = ((w & ~(3 << 21)) | (rng.int(2) << 21)) >>> 0; // sync, lwsync
   if (r.rc && rng.int(2)) w = (w | (1 << (31 - rcBitOf(r.form)))) >>> 0;
   if (r.oe && rng.int(2)) w = (w | (1 << 10)) >>> 0;
   return w >>> 0;
@@ -182,12 +267,24 @@ export function generateProgram(seed: number, opts: GenOptions): Program {
   if (opts.only) {
     const units = opts.units ?? ['fixed', 'cr', 'fp', 'vmx', 'vsx', 'loadstore'];
     const upd = INSNS.filter((r) => units.includes(r.unit) && isUpdateForm(r.mnem) && HANDLERS[r.mnem] && (!r.priv || r.priv === 'user'));
-    rows = [...rows, ...upd].filter((r) => opts.only!.has(r.mnem));
+    const sys = INSNS.filter((r) => r.unit === 'system' && FOCUS_SYSTEM.has(r.mnem));
+    rows = [...rows, ...upd, ...sys].filter((r) => opts.only!.has(r.mnem));
   }
+  const templates = opts.only ? Object.keys(TEMPLATES).filter((m) => opts.only!.has(m)) : [];
   if (rows.length === 0) throw new Error('no instructions to draw from');
   const body: Program['body'] = [];
+  const filler = (): Word => {
+    let r = rng.pick(rows);
+    while (isUpdateForm(r.mnem)) r = rng.pick(rows);
+    return { word: randomWord(r, rng), mnem: r.mnem };
+  };
   for (let k = 0; k < opts.bodyLength; k++) {
-    const r = rng.pick(rows);
+    const t = rng.int(rows.length + templates.length);
+    if (t >= rows.length) {
+      body.push(...TEMPLATES[templates[t - rows.length]!]!(rng, filler));
+      continue;
+    }
+    const r = rows[t]!;
     if (isUpdateForm(r.mnem)) body.push({ word: MR_R29_R31, mnem: 'or' });
     body.push({ word: randomWord(r, rng), mnem: r.mnem });
   }

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { firstDivergence, runCase, runCaseInPartition } from './differential.js';
-import { candidateRows } from './generate.js';
+import { candidateRows, focusable } from './generate.js';
 import { ACCESS_FORMS } from '../../src/cpu/ppc64/access.js';
 import type { Endian } from '../harness/toolchain.js';
 import { WASM_EMITTED } from '../../src/cpu/ppc64/wasm/wasm-block.js';
@@ -120,8 +120,8 @@ describe('focused: the wasm tier, vs QEMU', () => {
       });
     }
   }
-  it('the focused set names real table rows', () => {
-    const rows = new Set(candidateRows().map((r) => r.mnem));
-    for (const m of [...MIRROR_USERS, ...MIRROR_FREE, ...[...WASM_EMITTED].filter((m) => !['b', 'bc', 'bclr'].includes(m))]) expect(rows.has(m), m).toBe(true);
+  it('the focused set names forms the generator draws', () => {
+    // b and bc come with the templates (bcl, the loop's bdnz) and the filler of a not-taken bclr/bcctr.
+    for (const m of [...MIRROR_USERS, ...MIRROR_FREE, ...[...WASM_EMITTED].filter((m) => !['b', 'bc'].includes(m))]) expect(focusable(m), m).toBe(true);
   });
 });

@@ -37,8 +37,25 @@ const TLB_OFF = 8 * TLB_ENTRIES;
 export const WASM_EMITTED: ReadonlySet<string> = new Set([
   'addi', 'addis', 'add', 'subf', 'neg', 'and', 'or', 'xor', 'andc', 'orc', 'nor', 'nand', 'eqv',
   'ori', 'oris', 'xori', 'xoris', 'andi.', 'andis.', 'extsb', 'extsh', 'extsw',
-  'rlwinm', 'rldicl', 'rldicr', 'rldic', 'cmp', 'cmpl', 'cmpi', 'cmpli', 'b', 'bc', 'bclr',
+  'rlwinm', 'rldicl', 'rldicr', 'rldic', 'cmp', 'cmpl', 'cmpi', 'cmpli', 'b', 'bc', 'bclr', 'bcctr',
+  'mfspr', 'mtspr', 'mfcr', 'mfocrf', 'mtcrf', 'mtocrf', 'sync', 'eieio', 'isync',
 ]);
+
+/** SPR numbers of LR and CTR: the mfspr/mtspr forms with inline code (their mirror words). */
+const SPR_MIRROR: Readonly<Record<number, readonly [number, number]>> = { 8: [M_LR_LO, M_LR_HI], 9: [M_CTR_LO, M_CTR_HI] };
+
+/** The CR field of an mfocrf/mtocrf FXM with exactly one bit set, else -1 (the form is then a no-op, as in the handler). */
+function oneField(fxm: number): number {
+  if (fxm === 0 || (fxm & (fxm - 1)) !== 0) return -1;
+  return Math.clz32(fxm) - 24;
+}
+
+/** The CR bits an mtcrf FXM selects. */
+function crMask(fxm: number): number {
+  let mask = 0;
+  for (let f = 0; f < 8; f++) if (fxm & (0x80 >>> f)) mask |= 0xf0000000 >>> (4 * f);
+  return mask;
+}
 
 /** The emitter's view of one slot: the JS emitter's, without a lookaside (no inline memory access yet). */
 export type Slot = Omit<EmitSlot, 'la'>;
@@ -162,6 +179,34 @@ export class BlockEmitter {
   link(s: Slot): void {
     this.b.base().i32(s.nextLo).store32(this.m(M_LR_LO));
     this.b.base().i32(s.nextHi).store32(this.m(M_LR_HI));
+  }
+
+  /**
+   * The BO/BI test of a conditional branch word: decrements CTR when BO[2]
+   * is 0, then leaves the i32 "taken" on the stack and returns true; returns
+   * false (nothing pushed) when the branch is unconditional.
+   */
+  condition(w: number): boolean {
+    const b = this.b;
+    const bo = (w >>> 21) & 31;
+    const bi = (w >>> 16) & 31;
+    let terms = 0;
+    if ((bo & 4) === 0) {
+      // CTR -= 1 (64 bits), then test it against zero.
+      b.load32(this.m(M_CTR_LO)).op(OP.i64ExtendI32U).load32(this.m(M_CTR_HI)).op(OP.i64ExtendI32U).i64(0, 32).op(OP.i64Shl).op(OP.i64Or);
+      b.i64(0, 1).op(OP.i64Sub).set(L_A);
+      b.base().get(L_A).op(OP.i32WrapI64).store32(this.m(M_CTR_LO));
+      b.base().get(L_A).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).store32(this.m(M_CTR_HI));
+      b.get(L_A).op(OP.i64Eqz);
+      if (!(bo & 2)) b.op(OP.i32Eqz);
+      terms++;
+    }
+    if ((bo & 16) === 0) {
+      b.load32(this.m(M_CR)).i32(31 - bi).op(OP.i32ShrU).i32(1).op(OP.i32And).i32((bo >>> 3) & 1).op(OP.i32Eq);
+      if (terms) b.op(OP.i32And);
+      terms++;
+    }
+    return terms > 0;
   }
 
   // ---- memory ----
@@ -381,25 +426,7 @@ export class BlockEmitter {
         const disp = ((w << 16) >> 16) & ~3;
         const [th, tl] = w & 2 ? [disp < 0 ? -1 : 0, disp] : relTarget(s.hi, s.lo, disp);
         if (w & 1) this.link(s);
-        const bo = (w >>> 21) & 31;
-        const bi = (w >>> 16) & 31;
-        let terms = 0;
-        if ((bo & 4) === 0) {
-          // CTR -= 1 (64 bits), then test it against zero.
-          b.load32(this.m(M_CTR_LO)).op(OP.i64ExtendI32U).load32(this.m(M_CTR_HI)).op(OP.i64ExtendI32U).i64(0, 32).op(OP.i64Shl).op(OP.i64Or);
-          b.i64(0, 1).op(OP.i64Sub).set(L_A);
-          b.base().get(L_A).op(OP.i32WrapI64).store32(this.m(M_CTR_LO));
-          b.base().get(L_A).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).store32(this.m(M_CTR_HI));
-          b.get(L_A).op(OP.i64Eqz);
-          if (!(bo & 2)) b.op(OP.i32Eqz);
-          terms++;
-        }
-        if ((bo & 16) === 0) {
-          b.load32(this.m(M_CR)).i32(31 - bi).op(OP.i32ShrU).i32(1).op(OP.i32And).i32((bo >>> 3) & 1).op(OP.i32Eq);
-          if (terms) b.op(OP.i32And);
-          terms++;
-        }
-        if (terms === 0) {
+        if (!this.condition(w)) {
           this.jump(th, tl, k + 1);
           return true;
         }
@@ -410,15 +437,71 @@ export class BlockEmitter {
         b.op(OP.end);
         return true;
       }
-      case 'bclr': {
-        // blr only (BO = 1z1zz, no link); other forms call the handler.
-        const bo = (w >>> 21) & 31;
-        if ((bo & 0x14) !== 0x14 || w & 1) return false;
-        b.base().load32(this.m(M_LR_LO)).i32(~3).op(OP.i32And).store32(this.m(M_NIP_LO));
-        b.base().load32(this.m(M_LR_HI)).store32(this.m(M_NIP_HI));
+      case 'bclr':
+      case 'bcctr': {
+        // The target is the old LR or CTR (read before LK or the CTR
+        // decrement). bcctr with BO[2] = 0 (an invalid form) calls the handler.
+        const ctr = s.mnem === 'bcctr';
+        if (ctr && (((w >>> 21) & 4) === 0)) return false;
+        b.load32(this.m(ctr ? M_CTR_LO : M_LR_LO)).i32(~3).op(OP.i32And).set(L_EL);
+        b.load32(this.m(ctr ? M_CTR_HI : M_LR_HI)).set(L_EH);
+        if (w & 1) this.link(s);
+        const test = this.condition(w);
+        if (test) {
+          b.op(OP.if).byte(0x40);
+          this.depth++;
+        }
+        b.base().get(L_EL).store32(this.m(M_NIP_LO));
+        b.base().get(L_EH).store32(this.m(M_NIP_HI));
         this.exit(k + 1);
+        if (test) {
+          this.depth--;
+          b.op(OP.end);
+        }
         return true;
       }
+      case 'mfspr':
+      case 'mtspr': {
+        const m = SPR_MIRROR[((w >>> 16) & 31) | (((w >>> 11) & 31) << 5)];
+        if (m === undefined) return false;
+        const r = RT(w);
+        const lo = this.rf + RF_GPR_LO + 4 * r;
+        const hi = this.rf + RF_GPR_HI + 4 * r;
+        if (s.mnem === 'mfspr') {
+          b.base().load32(this.m(m[0])).store32(lo);
+          b.base().load32(this.m(m[1])).store32(hi);
+        } else {
+          b.base().load32(lo).store32(this.m(m[0]));
+          b.base().load32(hi).store32(this.m(m[1]));
+        }
+        return true;
+      }
+      case 'mfcr':
+      case 'mfocrf': {
+        const f = s.mnem === 'mfcr' ? 0 : oneField((w >>> 12) & 0xff);
+        if (f < 0) return true;
+        b.base().load32(this.m(M_CR));
+        if (s.mnem === 'mfocrf') b.i32(0xf0000000 >>> (4 * f)).op(OP.i32And);
+        b.store32(this.rf + RF_GPR_LO + 4 * RT(w));
+        b.base().i32(0).store32(this.rf + RF_GPR_HI + 4 * RT(w));
+        return true;
+      }
+      case 'mtcrf':
+      case 'mtocrf': {
+        const fxm = (w >>> 12) & 0xff;
+        const f = oneField(fxm);
+        if (s.mnem === 'mtocrf' && f < 0) return true;
+        const mask = s.mnem === 'mtcrf' ? crMask(fxm) : 0xf0000000 >>> (4 * f);
+        b.base().load32(this.m(M_CR)).i32(~mask).op(OP.i32And);
+        b.load32(this.rf + RF_GPR_LO + 4 * RT(w)).i32(mask).op(OP.i32And).op(OP.i32Or);
+        b.store32(this.m(M_CR));
+        return true;
+      }
+      case 'sync':
+      case 'eieio':
+      case 'isync':
+        // One in-order thread: ordering has nothing to do (the handlers are empty too).
+        return true;
       default:
         return false;
     }
