@@ -54,5 +54,21 @@ int main(void) {
     sum += call(code);
   }
   printf("five rewrites in a loop: sum %ld (want 60)\n", sum);
+  /*
+   * Rewritten while a compiled form of it waits: a JIT that compiles hot
+   * code in batches (tskvm's wasm tier) has queued the old function when it
+   * is rewritten; when another hot loop's batch is compiled, the old code
+   * must not come back.
+   */
+  static unsigned int code2[64] __attribute__((aligned(128)));
+  emit(code2, 20);
+  sync_icache(code2);
+  sum = 0;
+  for (int i = 0; i < 6; i++) sum += call(code2);
+  emit(code2, 21);
+  sync_icache(code2);
+  volatile long spin = 0;
+  for (int i = 0; i < 200; i++) spin += i;
+  printf("rewritten while its compiled form waits: %ld, before %ld (want 21, 120)\n", call(code2), sum);
   return 0;
 }

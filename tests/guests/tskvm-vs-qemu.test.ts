@@ -205,6 +205,9 @@ const TIERS: Array<[string, number, JitKind | undefined]> = [
   ['blocks', 0, 'js'],
   // RAM, registers and TLBs in one host memory; loads and stores inline (docs/jit.md).
   ['wasm blocks', 0, 'wasm'],
+  // Batched as in real runs: a hot block waits (interpreted) until its batch
+  // is compiled, and a block whose page was written meanwhile is dropped.
+  ['wasm blocks, batched', 2, 'wasm'],
 ];
 
 function expected(name: string, qemuConsole: string): string {

@@ -31,7 +31,7 @@ import { MODE_FP, MODE_HV, MODE_PR, MODE_TRACE, MODE_VEC, MODE_VSX, MSR_BE, MSR_
 /** Branch instructions (what MSR[BE] traces). */
 const BRANCHES = new Set(['b', 'bc', 'bclr', 'bcctr', 'bctar']);
 import { buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, K_STRAIGHT, type Block } from './exec-block.js';
-import { buildWasmBlock, wasmAvailable } from './wasm/wasm-block.js';
+import { buildWasmBlock, flushWasmBlocks, wasmAvailable } from './wasm/wasm-block.js';
 
 const CODE_PAGE_SHIFT = 12;
 const SLOTS = 1 << (CODE_PAGE_SHIFT - 2);
@@ -49,6 +49,10 @@ interface CodePage {
   readonly b: Array<Block | undefined>;
   /** Plain-interpreter fast path: OP_* for the hottest simple forms, OP_CALL otherwise. */
   readonly op: Uint8Array;
+  /** 1 where a wasm block headed by the slot waits for its batch. */
+  readonly q: Uint8Array;
+  /** Bumped when the page is cleared: a block queued before that is dropped when its batch is ready. */
+  epoch: number;
 }
 
 // The plain interpreter runs these forms inline instead of through the
@@ -182,6 +186,8 @@ function newPage(): CodePage {
     m: new Array<string>(SLOTS).fill(''),
     b: new Array<Block | undefined>(SLOTS).fill(undefined),
     op: new Uint8Array(SLOTS),
+    q: new Uint8Array(SLOTS),
+    epoch: 0,
   };
 }
 
@@ -192,6 +198,8 @@ function clearPage(p: CodePage): void {
   p.hits.fill(0);
   p.b.fill(undefined);
   p.op.fill(OP_CALL);
+  p.q.fill(0);
+  p.epoch++;
 }
 
 export class Executor {
@@ -338,11 +346,34 @@ export class Executor {
     const words = Array.from(p.w.subarray(idx, idx + len));
     const kinds = Array.from(p.k.subarray(idx, idx + len));
     const mnems = p.m.slice(idx, idx + len);
-    const b = this.wasm
-      ? buildWasmBlock(this.cpu, hi, lo, handlers, words, kinds, mnems)
-      : buildBlock(hi, lo, handlers, words, kinds, mnems, this.cpu.mem.lookaside);
+    if (this.wasm) return this.queueWasm(p, idx, hi, lo, handlers, words, kinds, mnems);
+    const b = buildBlock(hi, lo, handlers, words, kinds, mnems, this.cpu.mem.lookaside);
     p.b[idx] = b;
     return b;
+  }
+
+  /**
+   * The wasm tier compiles blocks in batches (wasm/block-caller.ts): a hot
+   * slot's block is queued and the slot stays single-stepped until its batch
+   * is compiled — when WASM_BATCH blocks wait, or when a queued slot has
+   * been dispatched `blockThreshold` more times (then the batch is compiled
+   * at once, however small). Threshold 0 (test mode) compiles at once.
+   */
+  private queueWasm(p: CodePage, idx: number, hi: number, lo: number, handlers: Handler[], words: number[], kinds: number[], mnems: string[]): Block | undefined {
+    const s = this.cpu;
+    if (p.q[idx] === 0) {
+      const epoch = p.epoch;
+      p.q[idx] = 1;
+      p.hits[idx] = 0;
+      buildWasmBlock(s, hi, lo, handlers, words, kinds, mnems, (b) => {
+        if (p.epoch !== epoch) return; // the page was cleared meanwhile
+        p.b[idx] = b;
+        p.q[idx] = 0;
+      });
+      if (this.blockThreshold > 0) return p.b[idx];
+    }
+    flushWasmBlocks(s);
+    return p.b[idx];
   }
 
   /**

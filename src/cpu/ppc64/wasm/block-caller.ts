@@ -7,8 +7,8 @@ import type { CpuState } from '../state.js';
 import { FuncBody, I32, I64, moduleBytes, OP } from './encoder.js';
 import { importFor, mirrorFree } from './handler-imports.js';
 
-/** Blocks compiled again together, once this many are new (see BlockCaller). */
-const BATCH = 64;
+/** Blocks compiled together once this many wait (see BlockCaller; the run loop may flush sooner). */
+export const WASM_BATCH = 64;
 
 /** The locals of a block function (see L_*). */
 const BLOCK_LOCALS: ReadonlyArray<readonly [number, number]> = [
@@ -33,23 +33,23 @@ const TYPES: ReadonlyArray<readonly [readonly number[], readonly number[]]> = [
  * block); the trampoline is one function, so the call from JavaScript is
  * monomorphic (about 2 ns) and the indirect call stays inside wasm.
  *
- * A block is compiled alone at once, so it runs from its next dispatch;
- * every BATCH new blocks are compiled again as one module and their table
- * entries replaced. A module per block put each block's machine code in a
- * code space of its own: a prototype of 500 blocks ran at 85 ns per block
- * so, against 20 ns from one module (docs/jit.md).
+ * Blocks wait (interpreted meanwhile) until a batch is compiled as one
+ * module: WASM_BATCH of them, or sooner when the run loop flushes (a waiting
+ * block it keeps dispatching; exec.ts). A module per block cost about
+ * 0.16 ms to compile and 0.03 ms to instantiate (V8 sets up a code space for
+ * each module), against about 20 µs per block in batches, and put each
+ * block's code apart: a prototype of 500 blocks ran at 85 ns per block so,
+ * against 20 ns from one module (docs/jit.md).
  */
 class BlockCaller {
   private readonly table = new WebAssembly.Table({ initial: 64, element: 'anyfunc' });
   private used = 0;
   readonly call: (idx: number, rem: number) => number;
-  /** Handler imports, by index ("h"."i"), and their index per (handler, copies the mirror). */
+  /** Handler imports by id, and the id per (handler, copies the mirror). */
   private readonly imports: Array<(w: number) => void> = [];
   private readonly importIdx = new Map<Handler, [number, number]>();
-  /** The imports as instantiation takes them ("h" namespace). */
-  private readonly importObject: Record<string, (w: number) => void> = {};
-  /** Blocks compiled alone since the last batch: table index and body. */
-  private pending: Array<{ idx: number; body: FuncBody }> = [];
+  /** Blocks waiting for their batch: table index, body, and what to do once it is in the table. */
+  private pending: Array<{ idx: number; body: FuncBody; ready: () => void }> = [];
 
   constructor(
     private readonly cpu: CpuState,
@@ -61,7 +61,7 @@ class BlockCaller {
     this.call = new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { t: this.table } }).exports.f as (idx: number, rem: number) => number;
   }
 
-  /** The import index of handler `h` called with a word that is (or is not) mirror-free. */
+  /** The import id of handler `h` called with a word that is (or is not) mirror-free (FuncBody.callImport). */
   importOf(h: Handler, w: number): number {
     const free = mirrorFree(w) ? 1 : 0;
     let e = this.importIdx.get(h);
@@ -70,34 +70,61 @@ class BlockCaller {
       e[free] = this.imports.length;
       const f = importFor(this.cpu, h, free === 1);
       this.imports.push(f);
-      this.importObject[String(e[free])] = f;
     }
     return e[free];
   }
 
+  /**
+   * One module of `bodies`, importing only the handlers they call: each
+   * call site is patched to the import's number in this module.
+   * (Instantiating with all of a thread's ~100 imports cost about 0.3 ms
+   * per module.)
+   */
   private instantiate(bodies: readonly FuncBody[]): WebAssembly.Exports {
+    const local = new Map<number, number>();
+    const h: Record<string, (w: number) => void> = {};
+    const imports: Array<{ name: string; type: number }> = [];
+    for (const body of bodies) {
+      for (const c of body.imports) {
+        let i = local.get(c.id);
+        if (i === undefined) {
+          local.set(c.id, (i = imports.length));
+          imports.push({ name: String(i), type: 1 });
+          h[String(i)] = this.imports[c.id]!;
+        }
+        body.patchU32(c.at, i);
+      }
+    }
     const bytes = moduleBytes({
       types: TYPES,
-      imports: this.imports.map((_, i) => ({ name: String(i), type: 1 })),
+      imports,
       funcs: bodies.map((body) => ({ type: 0, locals: BLOCK_LOCALS, body })),
       memoryPages: 1,
     });
-    return new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { m: this.memory }, h: this.importObject }).exports;
+    return new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { m: this.memory }, h }).exports;
   }
 
-  /** Compile a block's function; returns its table index. */
-  add(body: FuncBody): number {
+  /** Queue a block's function for the next batch; returns its table index (filled by flush). */
+  add(body: FuncBody, ready: () => void): number {
     if (this.used === this.table.length) this.table.grow(this.table.length);
     const idx = this.used++;
-    this.table.set(idx, this.instantiate([body]).f as Function);
-    this.pending.push({ idx, body });
-    if (this.pending.length >= BATCH) {
-      const batch = this.pending;
-      this.pending = [];
-      const ex = this.instantiate(batch.map((p) => p.body));
-      batch.forEach((p, i) => this.table.set(p.idx, ex[`f${i}`] as Function));
-    }
+    this.pending.push({ idx, body, ready });
     return idx;
+  }
+
+  /** Blocks waiting for their batch. */
+  get waiting(): number {
+    return this.pending.length;
+  }
+
+  /** Compile the waiting blocks as one module, fill their table entries, and tell each it is ready. */
+  flush(): void {
+    const batch = this.pending;
+    if (batch.length === 0) return;
+    this.pending = [];
+    const ex = this.instantiate(batch.map((p) => p.body));
+    for (let i = 0; i < batch.length; i++) this.table.set(batch[i]!.idx, ex[`f${i}`] as Function);
+    for (const p of batch) p.ready();
   }
 }
 

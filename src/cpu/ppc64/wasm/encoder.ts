@@ -96,6 +96,24 @@ export class ByteWriter {
     return this;
   }
 
+  /** Unsigned LEB128 (u32) padded to 5 bytes (valid wasm), so it can be rewritten in place: patchU32. */
+  u32Padded(v: number): this {
+    const at = this.len;
+    for (let i = 0; i < 5; i++) this.byte(0);
+    return this.patchU32(at, v);
+  }
+
+  /** Rewrite the padded u32 at byte offset `at` (written by u32Padded). */
+  patchU32(at: number, v: number): this {
+    v >>>= 0;
+    for (let i = 0; i < 4; i++) {
+      this.buf[at + i] = (v & 0x7f) | 0x80;
+      v >>>= 7;
+    }
+    this.buf[at + 4] = v & 0x0f;
+    return this;
+  }
+
   /** Signed LEB128 of an int32. */
   s32(v: number): this {
     v |= 0;
@@ -177,6 +195,18 @@ export class FuncBody extends ByteWriter {
   }
   call(f: number): this {
     return this.byte(OP.call).u32(f);
+  }
+  /**
+   * Where the body calls imports, and which: each call's function index is
+   * the import's number in the module it is compiled into, patched in
+   * (block-caller.ts), so a module imports only what its bodies call.
+   */
+  readonly imports: Array<{ at: number; id: number }> = [];
+  /** A call of import `id` (an id of the caller's own, resolved when the module is built). */
+  callImport(id: number): this {
+    this.byte(OP.call);
+    this.imports.push({ at: this.len, id });
+    return this.u32Padded(0);
   }
 }
 

@@ -29,7 +29,7 @@ import { OP } from './encoder.js';
 import { ACCESS_FORMS, invalidForm } from '../access.js';
 import { MODE_LE } from '../msr.js';
 import { BlockEmitter, L_N, type Slot } from './emit-wasm.js';
-import { callerFor } from './block-caller.js';
+import { callerFor, WASM_BATCH } from './block-caller.js';
 
 export { WASM_EMITTED } from './emit-wasm.js';
 export { mirrorFree } from './handler-imports.js';
@@ -39,10 +39,23 @@ export function wasmAvailable(cpu: CpuState): boolean {
   return cpu.regs.memory !== undefined;
 }
 
+/** Blocks queued for `cpu`'s next batch (block-caller.ts). */
+export function wasmBlocksWaiting(cpu: CpuState): number {
+  const memory = cpu.regs.memory;
+  return memory === undefined ? 0 : callerFor(cpu, memory).waiting;
+}
+
+/** Compile `cpu`'s queued blocks now (each one's `ready` runs). */
+export function flushWasmBlocks(cpu: CpuState): void {
+  const memory = cpu.regs.memory;
+  if (memory !== undefined) callerFor(cpu, memory).flush();
+}
+
 /**
- * Compile a block as WebAssembly for `cpu`'s register file: slots as
- * exec-block.ts's buildBlock takes them. Returns a BlockFn with the JS
- * block's contract, as a Block.
+ * Queue a block as WebAssembly for `cpu`'s register file: slots as
+ * exec-block.ts's buildBlock takes them. Once its batch is compiled
+ * (flushWasmBlocks, or WASM_BATCH blocks waiting), `ready` gets a Block
+ * whose BlockFn has the JS block's contract.
  */
 export function buildWasmBlock(
   cpu: CpuState,
@@ -52,7 +65,8 @@ export function buildWasmBlock(
   words: readonly number[],
   kinds: readonly number[],
   mnems: readonly string[],
-): Block {
+  ready: (b: Block) => void,
+): void {
   const memory = cpu.regs.memory;
   if (memory === undefined) throw new Error('wasm blocks need a WebAssembly register file');
   const len = handlers.length;
@@ -76,7 +90,7 @@ export function buildWasmBlock(
     if (acc && (acc.value === 'u' || acc.value === 's') && !invalidForm(acc, RT(s.w), RA(s.w))) {
       e.access(s, acc, le, () => {
         e.setNip(s);
-        b.i32(s.w).call(importOf(handlers[k]!, s.w));
+        b.i32(s.w).callImport(importOf(handlers[k]!, s.w));
       });
       if (k === len - 1) e.setNip(s);
       continue;
@@ -86,7 +100,7 @@ export function buildWasmBlock(
       continue;
     }
     e.setNip(s);
-    b.i32(s.w).call(importOf(handlers[k]!, s.w));
+    b.i32(s.w).callImport(importOf(handlers[k]!, s.w));
     if (kinds[k] === K_BRANCH && k < len - 1) {
       // A branch the handler ran: leave if it was taken.
       b.load32(e.m(M_NIP_LO)).i32(s.nextLo).op(OP.i32Ne);
@@ -101,13 +115,15 @@ export function buildWasmBlock(
   e.exit(len);
   if (loops) b.op(OP.end);
   b.get(L_N).op(OP.end);
-  const idx = calls.add(b);
   const call = calls.call;
+  let block: Block | undefined;
+  const idx = calls.add(b, () => ready(block!));
   const fn = (s: CpuState, rem: number): number => {
     syncOut(s);
     const n = call(idx, rem);
     syncIn(s);
     return n;
   };
-  return new Block(fn, len, hi | 0, lo | 0);
+  block = new Block(fn, len, hi | 0, lo | 0);
+  if (calls.waiting >= WASM_BATCH) calls.flush();
 }
