@@ -14,7 +14,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BareMetalMachine } from '../src/vmm/bare-metal.js';
-import { PARTITION_BLOCK_THRESHOLD } from '../src/kvm/ppc/hv-vcpu.js';
+import { PARTITION_BLOCK_THRESHOLD, PARTITION_WASM_THRESHOLD } from '../src/kvm/ppc/hv-vcpu.js';
+import type { JitKind } from '../src/cpu/ppc64/exec.js';
 import { busyboxInitramfs } from '../scripts/busybox-initramfs.js';
 import { busyboxPath, kernelPath } from '../tests/harness/guest-files.js';
 import { QEMU_PSERIES } from '../tests/harness/guests.js';
@@ -36,9 +37,9 @@ const initrd = busyboxInitramfs(new Uint8Array(readFileSync(busyboxPath())), INI
 const dir = mkdtempSync(join(tmpdir(), 'tskvm-bench-boot-'));
 writeFileSync(join(dir, 'initramfs.cpio'), initrd);
 
-async function tskvm(blockThreshold: number | undefined): Promise<{ s: number; insns: number }> {
+async function tskvm(blockThreshold: number | undefined, jit: JitKind | undefined): Promise<{ s: number; insns: number }> {
   let text = '';
-  const m = new BareMetalMachine({ ramSize: RAM, kernel, initrd, append: APPEND, smp, blockThreshold, console: (b) => (text += Buffer.from(b).toString('latin1')) });
+  const m = new BareMetalMachine({ ramSize: RAM, kernel, initrd, append: APPEND, smp, blockThreshold, jit, console: (b) => (text += Buffer.from(b).toString('latin1')) });
   const t0 = performance.now();
   const end = await m.run();
   const s = (performance.now() - t0) / 1000;
@@ -60,13 +61,14 @@ const best = <T>(xs: T[], key: (x: T) => number): T => xs.reduce((a, b) => (key(
 const q = best(Array.from({ length: runs }, qemu), (x) => x);
 console.log(`Debian ${kernelPath().split('/').pop()} + busybox /init, -smp ${smp}, ${RAM >> 20} MiB, ${mmu}, best of ${runs}:`);
 console.log(`  ${'qemu-system-ppc64 (TCG, VOF)'.padEnd(40)} ${q.toFixed(2)} s`);
-for (const [tier, threshold] of [
-  [`tskvm (blocks at ${PARTITION_BLOCK_THRESHOLD}: default)`, undefined],
-  ['tskvm (blocks at 16: exec default)', 16],
-  ['tskvm (plain interpreter)', -1],
+for (const [tier, threshold, jit] of [
+  [`tskvm (wasm blocks at ${PARTITION_WASM_THRESHOLD}: default)`, undefined, undefined],
+  [`tskvm (JS blocks at ${PARTITION_BLOCK_THRESHOLD})`, undefined, 'js'],
+  ['tskvm (JS blocks at 16: exec default)', 16, 'js'],
+  ['tskvm (plain interpreter)', -1, 'js'],
 ] as const) {
   const rs = [];
-  for (let i = 0; i < runs; i++) rs.push(await tskvm(threshold));
+  for (let i = 0; i < runs; i++) rs.push(await tskvm(threshold, jit));
   const r = best(rs, (x) => x.s);
   console.log(`  ${tier.padEnd(40)} ${r.s.toFixed(2)} s  ${(r.insns / 1e9).toFixed(2)} G instructions  ${(r.insns / r.s / 1e6).toFixed(0)} MIPS  ${(r.s / q).toFixed(1)}x QEMU`);
 }

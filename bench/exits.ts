@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildGuest, runGuestQemu } from '../tests/harness/guests.js';
+import type { JitKind } from '../src/cpu/ppc64/exec.js';
 import { BareMetalMachine } from '../src/vmm/bare-metal.js';
 import { buildC } from '../tests/harness/toolchain.js';
 import { Process } from '../src/linux-user/process.js';
@@ -49,7 +50,7 @@ interface Mark {
 }
 
 /** Run the guest once under tskvm's hypervisor; the VMM timestamps each phase mark. */
-async function guestRun(image: Uint8Array, threshold: number): Promise<{ marks: Map<number, Mark>; console: string; seconds: number }> {
+async function guestRun(image: Uint8Array, threshold: number, jit: JitKind): Promise<{ marks: Map<number, Mark>; console: string; seconds: number }> {
   const marks = new Map<number, Mark>();
   const out: Uint8Array[] = [];
   const t0 = performance.now();
@@ -58,6 +59,7 @@ async function guestRun(image: Uint8Array, threshold: number): Promise<{ marks: 
     image,
     console: (b) => out.push(b),
     blockThreshold: threshold,
+    jit,
     mmu: 'hash',
     onHcall: (nr) => {
       if (nr >= 0xf100 && nr < 0xf200) marks.set(nr - 0xf100, { t: performance.now(), icount: m.vcpu.cpu.icount });
@@ -78,10 +80,10 @@ function span(marks: Map<number, Mark>, a: number, b: number): { s: number; insn
   return { s: (y.t - x.t) / 1000, insns: y.icount - x.icount };
 }
 
-function userRun(elf: string, threshold: number): { mips: number; out: string } {
+function userRun(elf: string, threshold: number, jit: JitKind): { mips: number; out: string } {
   const host = new NodeHost({ cwd: mkdtempSync(join(tmpdir(), 'tskvm-exits-')), capture: true });
   const t0 = performance.now();
-  const p = new Process(readFileSync(elf), { argv: ['exits-user', String(rounds)], envp: [], host, blockThreshold: threshold });
+  const p = new Process(readFileSync(elf), { argv: ['exits-user', String(rounds)], envp: [], host, blockThreshold: threshold, jit });
   p.run();
   const s = (performance.now() - t0) / 1000;
   host.closeAll();
@@ -101,16 +103,17 @@ if (!qr.console.includes('work x')) throw new Error(`QEMU run failed: ${qr.conso
 const qemuSeconds = qr.ms / 1000;
 
 console.log('tier     in-core hcall/s  VMM hcall/s   real MIPS  hash MIPS  radix MIPS  exec MIPS  hash/exec  radix/exec  guest s  qemu s  ratio');
-for (const [tier, threshold] of [
-  ['interp', -1],
-  ['blocks', 16],
-] as Array<[string, number]>) {
+for (const [tier, threshold, jit] of [
+  ['interp', -1, 'js'],
+  ['blocks', 16, 'js'],
+  ['wasm', 16, 'wasm'],
+] as Array<[string, number, JitKind]>) {
   let best: { marks: Map<number, Mark>; console: string; seconds: number } | undefined;
   let bestUser: { mips: number; out: string } | undefined;
   for (let k = 0; k < runs; k++) {
-    const g = await guestRun(image, threshold);
+    const g = await guestRun(image, threshold, jit);
     if (!best || g.seconds < best.seconds) best = g;
-    const u = userRun(userElf, threshold);
+    const u = userRun(userElf, threshold, jit);
     if (!bestUser || u.mips > bestUser.mips) bestUser = u;
   }
   const m = best!.marks;

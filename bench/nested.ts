@@ -34,11 +34,11 @@ function arg(name: string, def: string): string {
 const trips = Number(arg('trips', '2000'));
 const pages = Number(arg('pages', '512'));
 const warmup = Number(arg('warmup', '20000'));
-// What tskvm's hot blocks compile to (docs/jit.md): js (default) or wasm.
-const jitArg = arg('jit', 'js');
-if (jitArg !== 'js' && jitArg !== 'wasm') throw new Error(`--jit expects js or wasm, got ${jitArg}`);
-const jit: 'js' | 'wasm' = jitArg;
-// Dispatches before a slot heads a compiled block (default: the partition default, 16384).
+// What tskvm's hot blocks compile to (docs/jit.md): the machine's default (wasm), or --jit js|wasm.
+const jitArg = arg('jit', '');
+if (jitArg !== '' && jitArg !== 'js' && jitArg !== 'wasm') throw new Error(`--jit expects js or wasm, got ${jitArg}`);
+const jit = jitArg === '' ? undefined : jitArg;
+// Dispatches before a slot heads a compiled block (default: the partition default for the tier).
 const blockThreshold = arg('threshold', '') === '' ? undefined : Number(arg('threshold', ''));
 const APPEND = 'console=hvc0 quiet';
 const INIT = `#!/bin/busybox sh
@@ -89,7 +89,7 @@ function qemu(): Result {
   return { ...parse(q.stdout.toString('latin1'), 'QEMU'), wall: (performance.now() - t0) / 1000 };
 }
 
-console.log(`bench:nested — Debian ${kernelPath().split('/').pop()} as L1 with kvm-hv; l1-vmm bench ${trips} ${pages} ${warmup}; tskvm blocks: ${jit}${blockThreshold !== undefined ? ` at ${blockThreshold}` : ''}`);
+console.log(`bench:nested — Debian ${kernelPath().split('/').pop()} as L1 with kvm-hv; l1-vmm bench ${trips} ${pages} ${warmup}; tskvm blocks: ${jit ?? 'default'}${blockThreshold !== undefined ? ` at ${blockThreshold}` : ''}`);
 const t = await tskvm();
 const q = qemu();
 const row = (what: string, a: number, b: number, unit: string) => console.log(`${what.padEnd(34)} ${a.toFixed(0).padStart(9)} ${b.toFixed(0).padStart(9)} ${unit.padEnd(6)} ${(a / b).toFixed(2)}×`);

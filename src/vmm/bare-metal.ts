@@ -65,7 +65,11 @@ export interface BareMetalOptions extends KvmOptions {
   /** Console output. */
   console: (bytes: Uint8Array) => void;
   blockThreshold?: number;
-  /** What hot code compiles to: JavaScript (default) or WebAssembly (ExecutorOptions.jit). */
+  /**
+   * What hot code compiles to (ExecutorOptions.jit): WebAssembly over a
+   * host memory holding RAM, registers and TLBs (the default where the host
+   * has WebAssembly), or JavaScript blocks over a plain buffer.
+   */
   jit?: JitKind;
   /**
    * The partition's MMU mode: 'radix' (KVM's default on a POWER9 radix
@@ -108,7 +112,9 @@ export class BareMetalMachine {
   vcpu!: HvVcpu;
   vcpus: HvVcpu[] = [];
   readonly ram: Uint8Array;
-  /** With --jit wasm: the host memory RAM and the vCPUs' register files and TLBs live in (docs/jit.md). */
+  /** What the vCPUs' hot code compiles to (BareMetalOptions.jit, or the default). */
+  readonly jit: JitKind;
+  /** With wasm: the host memory RAM and the vCPUs' register files and TLBs live in (docs/jit.md). */
   private readonly host: HostMemory | undefined;
   /** The host memory's allocation point after RAM: each build() allocates its vCPUs from here again. */
   private hostMark = 0;
@@ -130,7 +136,8 @@ export class BareMetalMachine {
     if (image.length > opts.ramSize) throw new RangeError(`image (${image.length} bytes) larger than RAM (${opts.ramSize} bytes)`);
     if (opts.kernel && opts.image) throw new RangeError('a kernel or a firmware image, not both');
     this.kvm = new Kvm(opts);
-    if (opts.jit === 'wasm' && hostMemoryAvailable()) {
+    this.jit = opts.jit ?? (hostMemoryAvailable() ? 'wasm' : 'js');
+    if (this.jit === 'wasm' && hostMemoryAvailable()) {
       // RAM, then per vCPU its register file and up to 27 TLB sets of 24 KiB.
       this.host = new HostMemory(opts.ramSize + ((opts.smp ?? 1) + 1) * (1 << 20));
       this.ram = this.host.bytes(this.host.alloc(opts.ramSize, 65536), opts.ramSize);
@@ -172,7 +179,7 @@ export class BareMetalMachine {
     for (const name of XICS_RTAS_CALLS) this.vm.defineRtasToken(name, RTAS_TOKENS[name]!);
     this.vcpus = [];
     for (let i = 0; i < n; i++) {
-      const v = this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold, jit: opts.jit, host: this.host });
+      const v = this.vm.createVcpu(i, { blockThreshold: opts.blockThreshold, jit: this.jit, host: this.host });
       v.enableCap(U.KVM_CAP_PPC_PAPR); // as QEMU: KVM-HV runs PAPR vCPUs only
       v.enableCap(U.KVM_CAP_IRQ_XICS, [0n, BigInt(i)]);
       this.vcpus.push(v);

@@ -56,6 +56,15 @@ import { handleNestedExit } from './nested/exits.js';
  */
 export const PARTITION_BLOCK_THRESHOLD = 16384;
 
+/**
+ * The same for wasm blocks (jit 'wasm'), which cost far less to compile
+ * (about 20 µs per block, in batches) and run at full speed at once
+ * (docs/jit.md): Debian's kernel boots to /init in 8.8-9.0 s at 256 and at
+ * 1024, 9.0-9.1 s at 128 (JavaScript blocks at 16384: 9.1-9.3 s), and the
+ * nested round trip's warm-up is shortest at 256.
+ */
+export const PARTITION_WASM_THRESHOLD = 256;
+
 /** Instructions per slice of run(): between slices timers are checked and the host may run. */
 const SLICE = 200_000;
 /** Longest stretch of guest execution before run() lets the host's event loop in (ms). */
@@ -64,7 +73,7 @@ const YIELD_MS = 20;
 const TB_PER_MS = 512_000;
 
 export interface VcpuOptions {
-  /** Block-compiler threshold (ExecutorOptions.blockThreshold; default PARTITION_BLOCK_THRESHOLD). */
+  /** Block-compiler threshold (ExecutorOptions.blockThreshold; default PARTITION_BLOCK_THRESHOLD, PARTITION_WASM_THRESHOLD with wasm). */
   blockThreshold?: number;
   /** What blocks compile to (ExecutorOptions.jit). */
   jit?: JitKind;
@@ -129,7 +138,7 @@ export class HvVcpu {
     // (PSSCR[EC|ESL] clear); otherwise stop traps (HFAC) and the core emulates it.
     hvWriteSpr(cpu, SPR_PSSCR, vm.guestStop ? 0n : PSSCR_EC | PSSCR_ESL);
     cpu.setDec(0x7fffffff);
-    this.exec = new Executor(cpu, { system: true, blockThreshold: opts.blockThreshold ?? PARTITION_BLOCK_THRESHOLD, jit: opts.jit });
+    this.exec = new Executor(cpu, { system: true, blockThreshold: opts.blockThreshold ?? (opts.jit === 'wasm' ? PARTITION_WASM_THRESHOLD : PARTITION_BLOCK_THRESHOLD), jit: opts.jit });
   }
 
   /**
