@@ -38,7 +38,7 @@ export const WASM_EMITTED: ReadonlySet<string> = new Set([
   'addi', 'addis', 'add', 'subf', 'neg', 'and', 'or', 'xor', 'andc', 'orc', 'nor', 'nand', 'eqv',
   'ori', 'oris', 'xori', 'xoris', 'andi.', 'andis.', 'extsb', 'extsh', 'extsw',
   'rlwinm', 'rldicl', 'rldicr', 'rldic', 'cmp', 'cmpl', 'cmpi', 'cmpli', 'b', 'bc', 'bclr', 'bcctr',
-  'mfspr', 'mtspr', 'mfcr', 'mfocrf', 'mtcrf', 'mtocrf', 'sync', 'eieio', 'isync',
+  'mfspr', 'mtspr', 'mfcr', 'mfocrf', 'mtcrf', 'mtocrf', 'sync', 'eieio', 'isync', 'mulld', 'mullw', 'mulli',
 ]);
 
 /** SPR numbers of LR and CTR: the mfspr/mtspr forms with inline code (their mirror words). */
@@ -333,6 +333,25 @@ export class BlockEmitter {
         }
         b.op(s.mnem === 'add' ? OP.i64Add : OP.i64Sub).set(L_R);
         this.result(w, RT(w));
+        return true;
+      case 'mulld':
+      case 'mullw':
+        if (w & 0x400) return false; // OE: the handler sets XER[OV]
+        if (s.mnem === 'mulld') {
+          this.gpr(RA(w));
+          this.gpr(RB(w));
+        } else {
+          // The low words, sign-extended: their 64-bit product is exact.
+          b.load32(this.rf + RF_GPR_LO + 4 * RA(w)).op(OP.i64ExtendI32S);
+          b.load32(this.rf + RF_GPR_LO + 4 * RB(w)).op(OP.i64ExtendI32S);
+        }
+        b.op(OP.i64Mul).set(L_R);
+        this.result(w, RT(w));
+        return true;
+      case 'mulli':
+        this.gpr(RA(w));
+        b.i64(SI(w) >> 31, SI(w)).op(OP.i64Mul).set(L_R);
+        this.setGpr(RT(w), L_R);
         return true;
       case 'neg':
         if (w & 0x400) return false;

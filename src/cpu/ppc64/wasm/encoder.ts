@@ -53,6 +53,7 @@ export const OP = {
   i32ShrU: 0x76,
   i64Add: 0x7c,
   i64Sub: 0x7d,
+  i64Mul: 0x7e,
   i64And: 0x83,
   i64Or: 0x84,
   i64Xor: 0x85,
@@ -61,6 +62,7 @@ export const OP = {
   i64ShrU: 0x88,
   i64Rotl: 0x89,
   i32WrapI64: 0xa7,
+  i64ExtendI32S: 0xac,
   i64ExtendI32U: 0xad,
 } as const;
 
