@@ -36,6 +36,10 @@ export class Block {
   next: Block | undefined = undefined;
   /** cpu.fetchGen when `next` was linked: the link holds only while instruction translation is unchanged. */
   nextGen = 0;
+  /** A wasm block's index in its thread's table (-1: a JavaScript block). */
+  tidx = -1;
+  /** A wasm block's valid flags in the chain area once installed (indexed by tidx), for invalidation. */
+  flags: Int32Array | undefined = undefined;
   constructor(
     readonly fn: BlockFn,
     /** Instructions in one full pass (the most one pass retires). */

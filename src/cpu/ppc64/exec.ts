@@ -31,7 +31,8 @@ import { MODE_FP, MODE_HV, MODE_PR, MODE_TRACE, MODE_VEC, MODE_VSX, MSR_BE, MSR_
 /** Branch instructions (what MSR[BE] traces). */
 const BRANCHES = new Set(['b', 'bc', 'bclr', 'bcctr', 'bctar']);
 import { buildBlock, blockLength, slotKind, MAX_BLOCK, K_NONE, K_STRAIGHT, type Block } from './exec-block.js';
-import { buildWasmBlock, flushWasmBlocks, wasmAvailable } from './wasm/wasm-block.js';
+import { buildWasmBlock, flushWasmBlocks, wasmAvailable, wasmCaller } from './wasm/wasm-block.js';
+import type { BlockCaller } from './wasm/block-caller.js';
 
 const CODE_PAGE_SHIFT = 12;
 const SLOTS = 1 << (CODE_PAGE_SHIFT - 2);
@@ -192,7 +193,11 @@ function newPage(): CodePage {
 }
 
 function clearPage(p: CodePage): void {
-  for (const b of p.b) if (b !== undefined) b.valid = false;
+  for (const b of p.b) {
+    if (b === undefined) continue;
+    b.valid = false;
+    if (b.flags !== undefined) b.flags[b.tidx] = 0; // and for the wasm trampoline's chaining
+  }
   p.h.fill(undefined);
   p.k.fill(K_NONE);
   p.hits.fill(0);
@@ -213,6 +218,8 @@ export class Executor {
   private readonly blockThreshold: number;
   /** Blocks compile to WebAssembly (ExecutorOptions.jit). */
   private readonly wasm: boolean;
+  /** The thread's wasm blocks (with wasm): which ran last or threw, and the links the trampoline follows. */
+  private readonly calls: BlockCaller | undefined;
   private cachedMem: GuestMemory;
   /** cpu.ctxGen when the current page was looked up (a change drops it). */
   private gen: number;
@@ -232,6 +239,7 @@ export class Executor {
     this.system = opts.system ?? false;
     this.blockThreshold = opts.blockThreshold ?? DEFAULT_BLOCK_THRESHOLD;
     this.wasm = opts.jit === 'wasm' && wasmAvailable(cpu);
+    this.calls = this.wasm ? wasmCaller(cpu) : undefined;
     this.cachedMem = cpu.mem;
     this.gen = cpu.ctxGen;
     this.pagesMode = cpu.mode;
@@ -369,6 +377,7 @@ export class Executor {
         if (p.epoch !== epoch) return; // the page was cleared meanwhile
         p.b[idx] = b;
         p.q[idx] = 0;
+        this.calls!.installed(b);
       });
       if (this.blockThreshold > 0) return p.b[idx];
     }
@@ -470,6 +479,7 @@ export class Executor {
       this.curPage = undefined;
     }
     const threshold = this.blockThreshold;
+    const calls = this.calls;
     if (s.mode & MODE_TRACE) return this.runTraced(budget);
     if (threshold < 0) return this.runPlain(budget);
     let n = 0;
@@ -490,6 +500,7 @@ export class Executor {
           if (nx !== undefined && blk.nextGen === s.fetchGen && nx.lo === s.nipLo && nx.hi === s.nipHi && nx.valid && nx.len <= budget - n) {
             blk = nx;
             n += nx.fn(s, budget - n);
+            if (calls !== undefined) blk = calls.current; // the trampoline may have chained further
             if (s.ctxGen !== this.gen) {
               page = undefined;
               blk = undefined;
@@ -499,6 +510,8 @@ export class Executor {
           }
         }
         const prev = blk;
+        // Not inside a block until one is called: a fetch fault below is the next instruction's.
+        blk = undefined;
         const lo = s.nipLo;
         const hi = s.nipHi;
         if (lo >>> CODE_PAGE_SHIFT !== tagLo || hi !== tagHi || page === undefined) {
@@ -515,10 +528,12 @@ export class Executor {
           if (prev !== undefined) {
             prev.next = b;
             prev.nextGen = s.fetchGen;
+            if (calls !== undefined) calls.chain(prev, b, s.fetchGen);
           }
           blk = b;
           entry = true;
           n += b.fn(s, budget - n);
+          if (calls !== undefined) blk = calls.current;
           if (s.ctxGen !== this.gen) {
             page = undefined;
             blk = undefined;
@@ -772,6 +787,11 @@ export class Executor {
     else {
       this.finish(n, page, tagLo, tagHi);
       throw e;
+    }
+    if (blk !== undefined && this.calls !== undefined) {
+      // A wasm block chained by the trampoline threw: that block, after what the earlier ones retired.
+      n += this.calls.chained;
+      blk = this.calls.current;
     }
     if (blk !== undefined) {
       // Inside a block: earlier passes retired s.blockRetired instructions, and

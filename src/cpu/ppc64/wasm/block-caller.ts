@@ -6,6 +6,8 @@ import type { Handler } from '../interp/index.js';
 import type { CpuState } from '../state.js';
 import { FuncBody, I32, I64, moduleBytes, OP } from './encoder.js';
 import { importFor, mirrorFree } from './handler-imports.js';
+import type { Block } from '../exec-block.js';
+import { chainArray, CH_HEAD_HI, CH_HEAD_LO, CH_LEN, CH_LINK, CH_LINK_GEN, CH_VALID, M_CHAINED, M_CTX, M_CUR, M_FETCH, M_NIP_HI, M_NIP_LO, RF_MIRROR, type RegisterFile } from '../regfile.js';
 
 /** Blocks compiled together once this many wait (see BlockCaller; the run loop may flush sooner). */
 export const WASM_BATCH = 64;
@@ -51,14 +53,67 @@ class BlockCaller {
   /** Blocks waiting for their batch: table index, body, and what to do once it is in the table. */
   private pending: Array<{ idx: number; body: FuncBody; ready: () => void }> = [];
 
+  /** The blocks by table index (for the run loop: which one ran last, or threw). */
+  private readonly blocks: Block[] = [];
+  /** The chain area's arrays (regfile.ts CH_*), as views. */
+  private readonly valid: Int32Array;
+  private readonly headLo: Int32Array;
+  private readonly headHi: Int32Array;
+  private readonly length: Int32Array;
+  private readonly link: Int32Array;
+  private readonly linkGen: Int32Array;
+  private readonly cap: number;
+
   constructor(
     private readonly cpu: CpuState,
     private readonly memory: WebAssembly.Memory,
   ) {
-    const body = new FuncBody();
-    body.get(1).get(0).byte(0x11).u32(0).u32(0).op(OP.end); // call_indirect (type 0) table 0
-    const bytes = moduleBytes({ types: TYPES, imports: [], funcs: [{ type: 2, locals: [], body }], table: true });
-    this.call = new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { t: this.table } }).exports.f as (idx: number, rem: number) => number;
+    const rf = cpu.regs;
+    this.cap = rf.chainCap;
+    const view = (k: number) => new Int32Array(rf.buffer, chainArray(rf, k), rf.chainCap);
+    this.headLo = view(CH_HEAD_LO);
+    this.headHi = view(CH_HEAD_HI);
+    this.length = view(CH_LEN);
+    this.valid = view(CH_VALID);
+    this.link = view(CH_LINK);
+    this.linkGen = view(CH_LINK_GEN);
+    // The area may hold a previous machine's blocks (a host memory reused after a reboot).
+    this.valid.fill(0);
+    this.link.fill(-1);
+    const bytes = moduleBytes({ types: TYPES, imports: [], funcs: [{ type: 2, locals: [[3, I32]], body: trampoline(rf) }], table: true, memoryPages: 1 });
+    this.call = new WebAssembly.Instance(new WebAssembly.Module(bytes), { e: { t: this.table, m: memory } }).exports.f as (idx: number, rem: number) => number;
+  }
+
+  /** Block `b` (table index `idx`) is in the run loop's pages now: chains may reach it. */
+  installed(b: Block): void {
+    const idx = b.tidx;
+    this.blocks[idx] = b;
+    if (idx >= this.cap) return;
+    b.flags = this.valid;
+    this.headLo[idx] = b.lo;
+    this.headHi[idx] = b.hi;
+    this.length[idx] = b.len;
+    this.link[idx] = -1;
+    this.valid[idx] = 1;
+  }
+
+  /** The run loop ran `to` right after `from` (instruction fetch generation `gen`): the trampoline may chain them. */
+  chain(from: Block, to: Block, gen: number): void {
+    const f = from.tidx;
+    if (from.flags === undefined || to.flags === undefined) return; // not installed, or beyond the chain area
+
+    this.link[f] = to.tidx;
+    this.linkGen[f] = gen;
+  }
+
+  /** The block the last trampoline call ran last (or was running when a handler threw). */
+  get current(): Block {
+    return this.blocks[this.cpu.mirror[M_CUR]!]!;
+  }
+
+  /** Instructions the blocks before the current one retired in the last trampoline call. */
+  get chained(): number {
+    return this.cpu.mirror[M_CHAINED]!;
   }
 
   /** The import id of handler `h` called with a word that is (or is not) mirror-free (FuncBody.callImport). */
@@ -128,7 +183,51 @@ class BlockCaller {
   }
 }
 
+/**
+ * The trampoline: runs the block at table index `idx`, then, while the
+ * block that ran links to one (CH_LINK, made by the run loop in the same
+ * fetch generation) whose head is nip, which is valid and fits the budget
+ * left, and the context generation is unchanged, runs that one too: the
+ * run loop's chaining (exec.ts), without leaving wasm or copying the
+ * mirror per block. M_CUR and M_CHAINED say where it is, for a throw.
+ */
+function trampoline(rf: RegisterFile): FuncBody {
+  const IDX = 0;
+  const REM = 1;
+  const TOTAL = 2;
+  const NX = 3;
+  const CTX0 = 4;
+  const m = (i: number) => rf.base + RF_MIRROR + 4 * i;
+  const b = new FuncBody();
+  const at = (l: number, k: number) => b.get(l).i32(2).op(OP.i32Shl).mem(OP.i32Load, chainArray(rf, k), 2);
+  const leaveIf = () => b.op(OP.if).byte(0x40).get(TOTAL).op(OP.return).op(OP.end);
+  b.load32(m(M_CTX)).set(CTX0);
+  b.op(OP.loop).byte(0x40);
+  b.base().get(IDX).store32(m(M_CUR));
+  b.base().get(TOTAL).store32(m(M_CHAINED));
+  b.get(REM).get(TOTAL).op(OP.i32Sub).get(IDX).byte(0x11).u32(0).u32(0); // call_indirect (type 0) table 0
+  b.get(TOTAL).op(OP.i32Add).set(TOTAL);
+  // The context changed, or this block has no chain slot: back to the run loop.
+  b.load32(m(M_CTX)).get(CTX0).op(OP.i32Ne).get(IDX).i32(rf.chainCap).op(OP.i32GeU).op(OP.i32Or);
+  leaveIf();
+  at(IDX, CH_LINK).tee(NX).i32(0).op(OP.i32LtS);
+  leaveIf();
+  at(IDX, CH_LINK_GEN).load32(m(M_FETCH)).op(OP.i32Ne);
+  at(NX, CH_HEAD_LO).load32(m(M_NIP_LO)).op(OP.i32Ne).op(OP.i32Or);
+  at(NX, CH_HEAD_HI).load32(m(M_NIP_HI)).op(OP.i32Ne).op(OP.i32Or);
+  at(NX, CH_VALID).op(OP.i32Eqz).op(OP.i32Or);
+  at(NX, CH_LEN).get(REM).get(TOTAL).op(OP.i32Sub).op(OP.i32GtU).op(OP.i32Or);
+  leaveIf();
+  b.get(NX).set(IDX);
+  b.op(OP.br).u32(0);
+  b.op(OP.end);
+  b.get(TOTAL).op(OP.end);
+  return b;
+}
+
 const callers = new WeakMap<CpuState, BlockCaller>();
+
+export type { BlockCaller };
 
 export function callerFor(cpu: CpuState, memory: WebAssembly.Memory): BlockCaller {
   let c = callers.get(cpu);

@@ -21,7 +21,7 @@ const MIRROR_FREE = new Set([
   'mfvsrd', 'mtvsrd', 'mfvsrwz', 'mtvsrwz', 'mtvsrwa', 'mfvsrld', 'mtvsrdd', 'mtvsrws',
 ]);
 
-/** SPRs that are mirrored scalars (XER, LR, CTR): mfspr/mtspr of them must see the mirror. */
+/** SPRs that are mirrored scalars (XER, LR, CTR): mfspr of them must see the mirror. */
 const MIRRORED_SPRS = new Set([1, 8, 9]);
 
 /**
@@ -33,7 +33,10 @@ export function mirrorFree(w: number): boolean {
   if (row === undefined || row.mnem.endsWith('.')) return false;
   if (row.rc && (w >>> (31 - rcBitOf(row.form))) & 1) return false;
   if (row.oe && w & 0x400) return false;
-  if (row.mnem === 'mfspr' || row.mnem === 'mtspr') {
+  // mtspr can switch the MMU context (PID, LPCR, …): it copies, so the
+  // trampoline sees the context generation change (block-caller.ts).
+  if (row.mnem === 'mtspr') return false;
+  if (row.mnem === 'mfspr') {
     const spr = ((w >>> 16) & 31) | (((w >>> 11) & 31) << 5);
     return !MIRRORED_SPRS.has(spr);
   }

@@ -29,7 +29,7 @@ import { OP } from './encoder.js';
 import { ACCESS_FORMS, invalidForm } from '../access.js';
 import { MODE_LE } from '../msr.js';
 import { BlockEmitter, L_N, type Slot } from './emit-wasm.js';
-import { callerFor, WASM_BATCH } from './block-caller.js';
+import { callerFor, WASM_BATCH, type BlockCaller } from './block-caller.js';
 
 export { WASM_EMITTED } from './emit-wasm.js';
 export { mirrorFree } from './handler-imports.js';
@@ -43,6 +43,12 @@ export function wasmAvailable(cpu: CpuState): boolean {
 export function wasmBlocksWaiting(cpu: CpuState): number {
   const memory = cpu.regs.memory;
   return memory === undefined ? 0 : callerFor(cpu, memory).waiting;
+}
+
+/** `cpu`'s wasm block caller (block-caller.ts), or undefined without a WebAssembly register file. */
+export function wasmCaller(cpu: CpuState): BlockCaller | undefined {
+  const memory = cpu.regs.memory;
+  return memory === undefined ? undefined : callerFor(cpu, memory);
 }
 
 /** Compile `cpu`'s queued blocks now (each one's `ready` runs). */
@@ -125,5 +131,6 @@ export function buildWasmBlock(
     return n;
   };
   block = new Block(fn, len, hi | 0, lo | 0);
+  block.tidx = idx;
   if (calls.waiting >= WASM_BATCH) calls.flush();
 }
