@@ -33,15 +33,20 @@ export class MemFault {
  * a kernel's text (0xc000000000000000) and its modules (0xc008000000000000,
  * 4 MiB further in the low word) shared entries in a 1024-entry TLB of 4 KiB
  * pages: 11 refills (radix walks) per nested round trip, 1.5 with the high
- * word folded in. Consecutive pages still get consecutive entries.
+ * word folded in. The page number's bits 10 up are folded in too: Linux
+ * allocates hot structures at the same offset of different 4 MiB-aligned
+ * regions (a nested round trip's vCPU data at 0xc000000002880000 and
+ * 0xc000000004880000 shared an entry: 61-83 radix walks per round trip
+ * instead of 4, in about half of the boots). Consecutive pages still get
+ * consecutive entries.
  */
 export function lookasideIndex(pg: number, hi: number, size: number): number {
-  return (pg ^ (hi >>> 12)) & (size - 1);
+  return (pg ^ (pg >>> 10) ^ (hi >>> 12)) & (size - 1);
 }
 
 /** lookasideIndex as JavaScript source, for code that probes inline (`pg`, `hi`: plain variables). */
 export function lookasideIndexSource(pg: string, hi: string, size: number): string {
-  return `((${pg} ^ (${hi} >>> 12)) & ${size - 1})`;
+  return `((${pg} ^ (${pg} >>> 10) ^ (${hi} >>> 12)) & ${size - 1})`;
 }
 
 export interface Lookaside {
