@@ -138,8 +138,8 @@ export class BareMetalMachine {
     this.kvm = new Kvm(opts);
     this.jit = opts.jit ?? (hostMemoryAvailable() ? 'wasm' : 'js');
     if (this.jit === 'wasm' && hostMemoryAvailable()) {
-      // RAM, then per vCPU its register file and up to 27 TLB sets of 24 KiB.
-      this.host = new HostMemory(opts.ramSize + ((opts.smp ?? 1) + 1) * (1 << 20));
+      // RAM, then per vCPU its register file with its chain area (200 KiB) and up to 27 TLB sets of 48 KiB.
+      this.host = new HostMemory(opts.ramSize + ((opts.smp ?? 1) + 1) * (2 << 20));
       this.ram = this.host.bytes(this.host.alloc(opts.ramSize, 65536), opts.ramSize);
       this.hostMark = this.host.mark();
     } else this.ram = new Uint8Array(opts.ramSize);

@@ -16,7 +16,7 @@
 
 import { lookasideIndex, type GuestMemory } from '../../../memory/guest-memory.js';
 import { M_TLB } from '../regfile.js';
-import { ActiveLookaside, newStamp, TLB_ENTRIES, TlbSet } from './tlb.js';
+import { ActiveLookaside, newStamp, TLB_ENTRIES, TLB_SLOTS, TlbSet } from './tlb.js';
 import type { HostMemory } from '../../../memory/host-memory.js';
 import { PhysMap, PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE, type MemSlot, type PhysListener } from '../../../memory/phys-map.js';
 import type { CpuState } from '../state.js';
@@ -475,8 +475,11 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
         const tag = (first + k) | 0;
         const ix = lookasideIndex(tag, rbHi, TLB_ENTRIES);
         for (const set of [this.sets[SET_PRIV]!, this.sets[SET_USER]!]) {
-          if (set.rTagLo[ix] === tag && set.rTagHi[ix] === rbHi) set.rTagLo[ix] = -1;
-          if (set.wTagLo[ix] === tag && set.wTagHi[ix] === rbHi) set.wTagLo[ix] = -1;
+          for (const j of [ix, ix + TLB_ENTRIES]) {
+            // both ways of the data sides
+            if (set.rTagLo[j] === tag && set.rTagHi[j] === rbHi) set.rTagLo[j] = -1;
+            if (set.wTagLo[j] === tag && set.wTagHi[j] === rbHi) set.wTagLo[j] = -1;
+          }
           if (set.iTagLo[ix] === tag && set.iTagHi[ix] === rbHi) (set.iTagLo[ix] = -1), (set.stamp = newStamp());
         }
       }
@@ -505,7 +508,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
 
   flushWrite(page: number): void {
     for (const s of this.sets) {
-      for (let i = 0; i < TLB_ENTRIES; i++) if (s.wTagLo[i] !== -1 && s.wPhys[i] === page) s.wTagLo[i] = -1;
+      for (let i = 0; i < TLB_SLOTS; i++) if (s.wTagLo[i] !== -1 && s.wPhys[i] === page) s.wTagLo[i] = -1;
     }
   }
 
@@ -600,14 +603,16 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
         this.phys.codeWritten(slot, gpa);
         return v;
       }
+      t.writeMakeRoom(ix);
       t.wTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.wTagHi[ix] = hi;
       t.wView[ix] = v;
       t.wOff[ix] = v.buffer === this.hostBuffer ? v.byteOffset : -1;
       t.wPhys[ix] = Math.floor(gpa / PHYS_PAGE_SIZE);
       t.wGra[ix] = gra;
-      if (this.lastKeyed) t.keyed.push(TLB_ENTRIES + ix);
+      if (this.lastKeyed) t.keyed.push(TLB_SLOTS + ix);
     } else {
+      t.readMakeRoom(ix);
       t.rTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.rTagHi[ix] = hi;
       t.rView[ix] = v;
@@ -675,7 +680,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const t = this.data;
     const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.rTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.rTagHi[ix] === hi) return t.rView[ix]!;
-    return this.fill(hi, lo, false);
+    return t.readSecond(ix, lo >>> PHYS_PAGE_SHIFT, hi) ?? this.fill(hi, lo, false);
   }
 
   probeWrite(hi: number, lo: number): void {
@@ -686,7 +691,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const t = this.data;
     const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.wTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.wTagHi[ix] === hi) return t.wView[ix]!;
-    return this.fill(hi, lo, true);
+    return t.writeSecond(ix, lo >>> PHYS_PAGE_SHIFT, hi) ?? this.fill(hi, lo, true);
   }
 
   read8(hi: number, lo: number): number {
@@ -786,7 +791,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     t.iTagHi[ix] = hi;
     t.iPhys[ix] = page;
     t.iGra[ix] = this.ps ? Math.floor(this.lastGra / PHYS_PAGE_SIZE) : page;
-    if (this.lastKeyed) t.keyed.push(2 * TLB_ENTRIES + ix);
+    if (this.lastKeyed) t.keyed.push(2 * TLB_SLOTS + ix);
     return page;
   }
 

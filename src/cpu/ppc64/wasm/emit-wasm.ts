@@ -9,7 +9,7 @@ import { mask64, RA, RB, relTarget, RT, SI, type EmitSlot } from '../exec-emit.j
 import { M_TLB, M_CR, M_CTR_HI, M_CTR_LO, M_LR_HI, M_LR_LO, M_NIP_HI, M_NIP_LO, M_RETIRED, M_SO, RF_GPR_HI, RF_GPR_LO, RF_MIRROR } from '../regfile.js';
 import { FuncBody, OP } from './encoder.js';
 import type { AccessForm } from '../access.js';
-import { TLB_ENTRIES } from '../mmu/tlb.js';
+import { TLB_ENTRIES, TLB_SLOTS } from '../mmu/tlb.js';
 import { PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE } from '../../../memory/phys-map.js';
 
 // Locals: 0 rem (param), 1 n, 2 t (i32 scratch), 3 a, 4 b, 5 r (i64),
@@ -28,10 +28,11 @@ const L_IX = 9;
 const L_HOST = 10;
 
 // A TLB set's data side in the memory (mmu.ts, TlbSet.base): six arrays of
-// TLB_ENTRIES int32s, read side then write side: tag lo, tag hi, offset.
-const TLB_SIDE = 3 * 4 * TLB_ENTRIES;
-const TLB_TAG_HI = 4 * TLB_ENTRIES;
-const TLB_OFF = 8 * TLB_ENTRIES;
+// TLB_SLOTS int32s (way 0 first: what the inline probe looks at), read side
+// then write side: tag lo, tag hi, offset.
+const TLB_SIDE = 3 * 4 * TLB_SLOTS;
+const TLB_TAG_HI = 4 * TLB_SLOTS;
+const TLB_OFF = 8 * TLB_SLOTS;
 
 /** Mnemonics with inline wasm (some forms of them still call the handler: OE=1, branches with a link or CTR target). */
 export const WASM_EMITTED: ReadonlySet<string> = new Set([
