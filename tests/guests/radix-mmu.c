@@ -161,6 +161,16 @@ int main(void) {
   x_tlbie_page(KERN | 0x8000000403000UL, 0);
   load("after remapping 0xc008000000403000 and tlbie", KERN | 0x8000000403000UL);
   load("ld 0xc000000000403000 again", KERN | 0x403000UL);
+  /* Two pages of one TLB set (tskvm's data TLB is two-way: the older one sits in way 1): remapping the older one and tlbie. */
+  fill(DATA + 0xa000, 0xaaaa000000000000UL);
+  fill(DATA + 0xb000, 0xbbbb000000000000UL);
+  rtree_map(k, KERN | 0x800000UL, DATA + 0xa000, 12, EAA_PRIV | EAA_RW);
+  load("ld 0xc000000000403000 (way 0)", KERN | 0x403000UL);
+  load("ld 0xc000000000800000 (same set: the first moves to way 1)", KERN | 0x800000UL);
+  rtree_map(k, KERN | 0x403000UL, DATA + 0xb000, 12, EAA_PRIV | EAA_RW);
+  x_tlbie_page(KERN | 0x403000UL, 0);
+  load("after remapping 0xc000000000403000 and tlbie", KERN | 0x403000UL);
+  load("ld 0xc000000000800000 again", KERN | 0x800000UL);
 
   /* Fetches: the image identity-mapped (2M, RWX) in PID 1 so the helpers run relocated. */
   rtree_map(p1, 0, 0, 21, EAA_RW | EAA_X);
