@@ -33,25 +33,34 @@ export class MemFault {
  * a kernel's text (0xc000000000000000) and its modules (0xc008000000000000,
  * 4 MiB further in the low word) shared entries in a 1024-entry TLB of 4 KiB
  * pages: 11 refills (radix walks) per nested round trip, 1.5 with the high
- * word folded in. The page number's bits 10 up are folded in too: Linux
- * allocates hot structures at the same offset of different 4 MiB-aligned
- * regions (a nested round trip's vCPU data at 0xc000000002880000 and
- * 0xc000000004880000 shared an entry: 61-83 radix walks per round trip
- * instead of 4, in about half of the boots). Consecutive pages still get
- * consecutive entries.
+ * word folded in. Consecutive pages still get consecutive entries.
+ *
+ * With `fold` (the system MMU's TLB, mmu/tlb.ts), the page number's bits 10
+ * up are folded in too: Linux allocates hot structures at the same offset
+ * of different 4 MiB-aligned regions (a nested round trip's vCPU data at
+ * 0xc000000002880000 and 0xc000000004880000). Linux-user memory (64 KiB
+ * pages) goes without: one shift and XOR more per inline probe cost gzip
+ * 3-5 % on bench:cpu.
  */
 export function lookasideIndex(pg: number, hi: number, size: number): number {
+  return (pg ^ (hi >>> 12)) & (size - 1);
+}
+
+/** lookasideIndex with `fold`. */
+export function foldedLookasideIndex(pg: number, hi: number, size: number): number {
   return (pg ^ (pg >>> 10) ^ (hi >>> 12)) & (size - 1);
 }
 
 /** lookasideIndex as JavaScript source, for code that probes inline (`pg`, `hi`: plain variables). */
-export function lookasideIndexSource(pg: string, hi: string, size: number): string {
-  return `((${pg} ^ (${pg} >>> 10) ^ (${hi} >>> 12)) & ${size - 1})`;
+export function lookasideIndexSource(pg: string, hi: string, size: number, fold: boolean): string {
+  return fold ? `((${pg} ^ (${pg} >>> 10) ^ (${hi} >>> 12)) & ${size - 1})` : `((${pg} ^ (${hi} >>> 12)) & ${size - 1})`;
 }
 
 export interface Lookaside {
   readonly pageShift: number;
   readonly size: number;
+  /** Entries are placed by foldedLookasideIndex (else lookasideIndex). */
+  readonly fold: boolean;
   readonly rTagLo: Int32Array;
   readonly rTagHi: Int32Array;
   readonly rView: DataView[];

@@ -30,6 +30,7 @@ export class SparseMemory implements GuestMemory, Lookaside {
   hi64 = 0;
   readonly pageShift = PAGE_SHIFT;
   readonly size = TLB_SIZE;
+  readonly fold = false;
   /** Compiled code probes the lookaside below inline. */
   readonly lookaside: Lookaside = this;
   private readonly pages = new Map<number, Page>();

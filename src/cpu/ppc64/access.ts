@@ -97,6 +97,7 @@ export function invalidForm(f: AccessForm, rt: number, ra: number): boolean {
 export interface LookasideGeometry {
   readonly pageShift: number;
   readonly size: number;
+  readonly fold: boolean;
 }
 
 /**
@@ -106,7 +107,7 @@ export interface LookasideGeometry {
  */
 export function probeSource(la: LookasideGeometry, side: 'R' | 'W', size: number): { vars: string; hit: string } {
   return {
-    vars: `const pg = el >>> ${la.pageShift}, ix = ${lookasideIndexSource('pg', 'eh', la.size)}, off = el & ${(1 << la.pageShift) - 1};`,
+    vars: `const pg = el >>> ${la.pageShift}, ix = ${lookasideIndexSource('pg', 'eh', la.size, la.fold)}, off = el & ${(1 << la.pageShift) - 1};`,
     hit: `${side}TL[ix] === pg && ${side}TH[ix] === eh${size > 1 ? ` && off <= ${(1 << la.pageShift) - size}` : ''}`,
   };
 }

@@ -14,7 +14,7 @@
 // are never made for pages holding decoded code, so every store to code
 // reaches PhysMap.codeWritten and the run loop drops that code.
 
-import { lookasideIndex, type GuestMemory } from '../../../memory/guest-memory.js';
+import { foldedLookasideIndex, type GuestMemory } from '../../../memory/guest-memory.js';
 import { M_TLB } from '../regfile.js';
 import { ActiveLookaside, newStamp, TLB_ENTRIES, TLB_SLOTS, TlbSet } from './tlb.js';
 import type { HostMemory } from '../../../memory/host-memory.js';
@@ -473,7 +473,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       const first = (rbLo >>> PHYS_PAGE_SHIFT) & ~(pages - 1);
       for (let k = 0; k < pages; k++) {
         const tag = (first + k) | 0;
-        const ix = lookasideIndex(tag, rbHi, TLB_ENTRIES);
+        const ix = foldedLookasideIndex(tag, rbHi, TLB_ENTRIES);
         for (const set of [this.sets[SET_PRIV]!, this.sets[SET_USER]!]) {
           for (const j of [ix, ix + TLB_ENTRIES]) {
             // both ways of the data sides
@@ -594,7 +594,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const slot = this.phys.find(gpa);
     if (!slot || (write && slot.readonly)) return undefined;
     const v = this.phys.view(slot, gpa);
-    const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
+    const ix = foldedLookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     const t = this.data;
     const gra = Math.floor((this.ps ? this.lastGra : gpa) / PHYS_PAGE_SIZE);
     if (write) {
@@ -678,7 +678,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
 
   private rv(hi: number, lo: number): DataView | undefined {
     const t = this.data;
-    const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
+    const ix = foldedLookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.rTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.rTagHi[ix] === hi) return t.rView[ix]!;
     return t.readSecond(ix, lo >>> PHYS_PAGE_SHIFT, hi) ?? this.fill(hi, lo, false);
   }
@@ -689,7 +689,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
 
   private wv(hi: number, lo: number): DataView | undefined {
     const t = this.data;
-    const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
+    const ix = foldedLookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.wTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.wTagHi[ix] === hi) return t.wView[ix]!;
     return t.writeSecond(ix, lo >>> PHYS_PAGE_SHIFT, hi) ?? this.fill(hi, lo, true);
   }
@@ -781,7 +781,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       return this.phys.find(gpa) ? Math.floor(gpa / PHYS_PAGE_SIZE) : -1;
     }
     const t = this.inst;
-    const ix = lookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
+    const ix = foldedLookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.iTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.iTagHi[ix] === hi) return t.iPhys[ix]!;
     const gpa = this.translate(hi, lo, ACCESS_FETCH);
     if (!this.phys.find(gpa)) throw this.fetchOutsideRam(hi, lo);

@@ -1,7 +1,7 @@
 // A thread's TLB sets (mmu.ts keeps one per translation context: real mode,
 // relocated privileged, relocated problem state, and those of the nested
 // guests it runs): direct-mapped read, write and instruction sides, indexed
-// by lookasideIndex, with what invalidation needs per entry (guest real
+// by foldedLookasideIndex, with what invalidation needs per entry (guest real
 // page, physical page, storage-key dependence) and a stamp for the links
 // between compiled blocks. With a host memory (docs/jit.md) the data sides
 // live in it, where compiled wasm probes them.
@@ -11,7 +11,7 @@ import type { HostMemory } from '../../../memory/host-memory.js';
 import { PHYS_PAGE_SHIFT } from '../../../memory/phys-map.js';
 
 export const TLB_BITS = 10;
-/** Sets (lookasideIndex values) of each side. */
+/** Sets (foldedLookasideIndex values) of each side. */
 export const TLB_ENTRIES = 1 << TLB_BITS;
 /**
  * Slots of a data side: two ways per set, way 0 at the set's index, way 1
@@ -213,6 +213,7 @@ export class TlbSet {
 export class ActiveLookaside implements Lookaside {
   readonly pageShift = PHYS_PAGE_SHIFT;
   readonly size = TLB_ENTRIES;
+  readonly fold = true;
   rTagLo: Int32Array;
   rTagHi: Int32Array;
   rView: DataView[];

@@ -252,7 +252,7 @@ export class BlockEmitter {
     b.op(OP.block).byte(0x40); // done
     b.op(OP.block).byte(0x40); // slow
     b.load32(this.m(M_TLB)).tee(L_TB).i32(0).op(OP.i32LtS).op(OP.brIf).u32(0);
-    // ix = lookasideIndex(el >>> 12, eh, TLB_ENTRIES), as a byte offset
+    // ix = foldedLookasideIndex(el >>> 12, eh, TLB_ENTRIES) (the MMU's TLB), as a byte offset
     b.get(L_EL).i32(PHYS_PAGE_SHIFT).op(OP.i32ShrU).get(L_EL).i32(PHYS_PAGE_SHIFT + 10).op(OP.i32ShrU).op(OP.i32Xor);
     b.get(L_EH).i32(12).op(OP.i32ShrU).op(OP.i32Xor).i32(TLB_ENTRIES - 1).op(OP.i32And).i32(2).op(OP.i32Shl);
     b.get(L_TB).op(OP.i32Add).set(L_IX);
