@@ -1,6 +1,7 @@
 // Where a thread's wasm blocks live and how the run loop enters them
-// (wasm-block.ts): one function table, one trampoline, handler imports
-// shared by all blocks, and recompilation in batches.
+// (wasm-block.ts): one function table, one trampoline that chains blocks
+// without leaving wasm, handler imports shared by all blocks, and
+// compilation in batches.
 
 import type { Handler } from '../interp/index.js';
 import type { CpuState } from '../state.js';
@@ -42,6 +43,10 @@ const TYPES: ReadonlyArray<readonly [readonly number[], readonly number[]]> = [
  * each module), against about 20 µs per block in batches, and put each
  * block's code apart: a prototype of 500 blocks ran at 85 ns per block so,
  * against 20 ns from one module (docs/jit.md).
+ *
+ * Once installed (the run loop put the block in its page), a block has a
+ * slot in the chain area (regfile.ts CH_*) and the trampoline may chain to
+ * it: see trampoline().
  */
 class BlockCaller {
   private readonly table = new WebAssembly.Table({ initial: 64, element: 'anyfunc' });
