@@ -125,12 +125,13 @@ const UPDATE_POOL = GPR_POOL.filter((i) => i !== 29);
 
 /**
  * System-unit rows a focused run (GenOptions.only) may draw as single
- * words: the CR moves and the ordering instructions, which have inline
+ * words: the CR moves, the ordering instructions and dcbz (addressed like
+ * an indexed load: r31 + r30, inside the scratch buffer), which have inline
  * forms in compiled blocks. mfspr/mtspr and the LR/CTR branches come as
  * templates (TEMPLATES) instead: a random SPR number is mostly an illegal
  * instruction, and a random branch target leaves the program.
  */
-const FOCUS_SYSTEM = new Set(['mfcr', 'mfocrf', 'mtcrf', 'mtocrf', 'sync', 'eieio', 'isync']);
+const FOCUS_SYSTEM = new Set(['mfcr', 'mfocrf', 'mtcrf', 'mtocrf', 'sync', 'eieio', 'isync', 'dcbz']);
 
 const mflr = (rt: number) => (0x7c0802a6 | (rt << 21)) >>> 0;
 const mfctr = (rt: number) => (0x7c0902a6 | (rt << 21)) >>> 0;
@@ -207,7 +208,7 @@ export function focusable(m: string): boolean {
 export function randomWord(r: Insn, rng: Rng): number {
   let w = r.match;
   const ops = operandFields(r.ops);
-  const mem = r.unit === 'loadstore';
+  const mem = r.unit === 'loadstore' || r.mnem === 'dcbz';
   const upd = mem && isUpdateForm(r.mnem);
   for (const f of ops) {
     if (r.fixed && f in r.fixed) continue; // pinned by the row (e.g. addex CY=0)

@@ -11,6 +11,7 @@ import { FuncBody, OP } from './encoder.js';
 import type { AccessForm } from '../access.js';
 import { TLB_ENTRIES, TLB_SLOTS } from '../mmu/tlb.js';
 import { PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE } from '../../../memory/phys-map.js';
+import { CACHE_BLOCK } from '../interp/system.js';
 
 // Locals: 0 rem (param), 1 n, 2 t (i32 scratch), 3 a, 4 b, 5 r (i64),
 // 6 el, 7 eh (an effective address), 8 tb (the data TLB set), 9 ix (entry
@@ -39,7 +40,7 @@ export const WASM_EMITTED: ReadonlySet<string> = new Set([
   'addi', 'addis', 'add', 'subf', 'neg', 'and', 'or', 'xor', 'andc', 'orc', 'nor', 'nand', 'eqv',
   'ori', 'oris', 'xori', 'xoris', 'andi.', 'andis.', 'extsb', 'extsh', 'extsw',
   'rlwinm', 'rldicl', 'rldicr', 'rldic', 'cmp', 'cmpl', 'cmpi', 'cmpli', 'b', 'bc', 'bclr', 'bcctr',
-  'mfspr', 'mtspr', 'mfcr', 'mfocrf', 'mtcrf', 'mtocrf', 'sync', 'eieio', 'isync', 'mulld', 'mullw', 'mulli',
+  'mfspr', 'mtspr', 'mfcr', 'mfocrf', 'mtcrf', 'mtocrf', 'sync', 'eieio', 'isync', 'mulld', 'mullw', 'mulli', 'dcbz',
 ]);
 
 /** SPR numbers of LR and CTR: the mfspr/mtspr forms with inline code (their mirror words). */
@@ -248,7 +249,18 @@ export class BlockEmitter {
     }
     b.op(OP.i64Add).tee(L_A).op(OP.i32WrapI64).set(L_EL);
     b.get(L_A).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).set(L_EH);
-    const side = f.store ? TLB_SIDE : 0;
+    this.probe(f.store, n, () => this.accessHit(s, f, le), slow);
+  }
+
+  /**
+   * The data TLB probe for an access of `n` bytes at (L_EH, L_EL): on a hit
+   * whose page is in this memory, L_HOST is the byte's address and `hit`
+   * runs; else (a miss — way 1 included, which the MMU looks at —, a page
+   * elsewhere, MMIO, a page-crossing access) `slow`.
+   */
+  private probe(store: boolean, n: number, hit: () => void, slow: () => void): void {
+    const b = this.b;
+    const side = store ? TLB_SIDE : 0;
     b.op(OP.block).byte(0x40); // done
     b.op(OP.block).byte(0x40); // slow
     b.load32(this.m(M_TLB)).tee(L_TB).i32(0).op(OP.i32LtS).op(OP.brIf).u32(0);
@@ -261,6 +273,19 @@ export class BlockEmitter {
     if (n > 1) b.get(L_EL).i32(PHYS_PAGE_SIZE - 1).op(OP.i32And).i32(PHYS_PAGE_SIZE - n).op(OP.i32GtU).op(OP.brIf).u32(0);
     b.get(L_IX).mem(OP.i32Load, side + TLB_OFF, 2).tee(L_HOST).i32(0).op(OP.i32LtS).op(OP.brIf).u32(0);
     b.get(L_HOST).get(L_EL).i32(PHYS_PAGE_SIZE - 1).op(OP.i32And).op(OP.i32Add).set(L_HOST);
+    hit();
+    b.op(OP.br).u32(1);
+    b.op(OP.end); // slow
+    slow();
+    b.op(OP.end); // done
+  }
+
+  /** The access itself, at L_HOST (a probe hit). */
+  private accessHit(s: Slot, f: AccessForm, le: boolean): void {
+    const b = this.b;
+    const w = s.w;
+    const ra = RA(w);
+    const n = f.size;
     const swap = le === f.reversed; // a big-endian access on this little-endian host
     const rt = RT(w);
     const lo = this.rf + RF_GPR_LO;
@@ -302,10 +327,21 @@ export class BlockEmitter {
       b.base().get(L_EL).store32(lo + 4 * ra);
       b.base().get(L_EH).store32(hi + 4 * ra);
     }
-    b.op(OP.br).u32(1);
-    b.op(OP.end); // slow
-    slow();
-    b.op(OP.end); // done
+  }
+
+  /**
+   * dcbz: the 128-byte block at (RA|0) + RB, aligned down, zeroed in place
+   * when the write side of the TLB holds its page in this memory (a block
+   * never crosses a page); else `slow` (the handler: faults, MMIO, code).
+   * Linux clears pages with it (each first touch of an L2 page clears 64 KiB).
+   */
+  dcbz(s: Slot, slow: () => void): void {
+    const b = this.b;
+    this.gprOrZero(RA(s.w));
+    this.gpr(RB(s.w));
+    b.op(OP.i64Add).tee(L_A).op(OP.i32WrapI64).i32(~(CACHE_BLOCK - 1)).op(OP.i32And).set(L_EL);
+    b.get(L_A).i64(0, 32).op(OP.i64ShrU).op(OP.i32WrapI64).set(L_EH);
+    this.probe(true, CACHE_BLOCK, () => b.get(L_HOST).i32(0).i32(CACHE_BLOCK).memoryFill(), slow);
   }
 
   // ---- instructions ----

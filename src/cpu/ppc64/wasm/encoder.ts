@@ -200,6 +200,10 @@ export class FuncBody extends ByteWriter {
   call(f: number): this {
     return this.byte(OP.call).u32(f);
   }
+  /** memory.fill (bulk memory): dest, value, length on the stack. */
+  memoryFill(): this {
+    return this.byte(0xfc).u32(11).byte(0);
+  }
   /**
    * Where the body calls imports, and which: each call's function index is
    * the import's number in the module it is compiled into, patched in

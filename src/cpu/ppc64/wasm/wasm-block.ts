@@ -101,6 +101,14 @@ export function buildWasmBlock(
       if (k === len - 1) e.setNip(s);
       continue;
     }
+    if (s.mnem === 'dcbz') {
+      e.dcbz(s, () => {
+        e.setNip(s);
+        b.i32(s.w).callImport(importOf(handlers[k]!, s.w));
+      });
+      if (k === len - 1) e.setNip(s);
+      continue;
+    }
     if (e.emit(s, k)) {
       if (k === len - 1) e.setNip(s);
       continue;
