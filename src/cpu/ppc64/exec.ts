@@ -344,6 +344,11 @@ export class Executor {
    * (it then stays single-stepped).
    */
   private compile(p: CodePage, idx: number, hi: number, lo: number): Block | undefined {
+    if (p.q[idx] !== 0) {
+      // Its wasm block was queued and the slot kept being dispatched: compile the batch now.
+      flushWasmBlocks(this.cpu);
+      return p.b[idx];
+    }
     if (this.blockThreshold === 0) this.decodeAhead(p, idx, hi, lo);
     const len = blockLength(p.k.subarray(idx), p.w.subarray(idx), MAX_BLOCK);
     if (len === 0) {
@@ -363,25 +368,22 @@ export class Executor {
   /**
    * The wasm tier compiles blocks in batches (wasm/block-caller.ts): a hot
    * slot's block is queued and the slot stays single-stepped until its batch
-   * is compiled — when WASM_BATCH blocks wait, or when a queued slot has
-   * been dispatched `blockThreshold` more times (then the batch is compiled
-   * at once, however small). Threshold 0 (test mode) compiles at once.
+   * is compiled — when WASM_BATCH blocks wait, or when the queued slot has
+   * been dispatched `blockThreshold` more times (compile() then compiles the
+   * batch at once, however small). Threshold 0 (test mode) compiles at once.
    */
   private queueWasm(p: CodePage, idx: number, hi: number, lo: number, handlers: Handler[], words: number[], kinds: number[], mnems: string[]): Block | undefined {
     const s = this.cpu;
-    if (p.q[idx] === 0) {
-      const epoch = p.epoch;
-      p.q[idx] = 1;
-      p.hits[idx] = 0;
-      buildWasmBlock(s, hi, lo, handlers, words, kinds, mnems, (b) => {
-        if (p.epoch !== epoch) return; // the page was cleared meanwhile
-        p.b[idx] = b;
-        p.q[idx] = 0;
-        this.calls!.installed(b);
-      });
-      if (this.blockThreshold > 0) return p.b[idx];
-    }
-    flushWasmBlocks(s);
+    const epoch = p.epoch;
+    p.q[idx] = 1;
+    p.hits[idx] = 0;
+    buildWasmBlock(s, hi, lo, handlers, words, kinds, mnems, (b) => {
+      if (p.epoch !== epoch) return; // the page was cleared meanwhile
+      p.b[idx] = b;
+      p.q[idx] = 0;
+      this.calls!.installed(b);
+    });
+    if (this.blockThreshold === 0) flushWasmBlocks(s);
     return p.b[idx];
   }
 

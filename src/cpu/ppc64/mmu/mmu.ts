@@ -16,7 +16,7 @@
 
 import { foldedLookasideIndex, type GuestMemory } from '../../../memory/guest-memory.js';
 import { M_TLB } from '../regfile.js';
-import { ActiveLookaside, newStamp, TLB_ENTRIES, TLB_SLOTS, TlbSet } from './tlb.js';
+import { ActiveLookaside, newStamp, SIDE_READ, SIDE_WRITE, TLB_ENTRIES, TLB_SLOTS, TlbSet } from './tlb.js';
 import type { HostMemory } from '../../../memory/host-memory.js';
 import { PhysMap, PHYS_PAGE_SHIFT, PHYS_PAGE_SIZE, type MemSlot, type PhysListener } from '../../../memory/phys-map.js';
 import type { CpuState } from '../state.js';
@@ -603,7 +603,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
         this.phys.codeWritten(slot, gpa);
         return v;
       }
-      t.writeMakeRoom(ix);
+      t.makeRoom(SIDE_WRITE, ix);
       t.wTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.wTagHi[ix] = hi;
       t.wView[ix] = v;
@@ -612,7 +612,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
       t.wGra[ix] = gra;
       if (this.lastKeyed) t.keyed.push(TLB_SLOTS + ix);
     } else {
-      t.readMakeRoom(ix);
+      t.makeRoom(SIDE_READ, ix);
       t.rTagLo[ix] = lo >>> PHYS_PAGE_SHIFT;
       t.rTagHi[ix] = hi;
       t.rView[ix] = v;
@@ -680,7 +680,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const t = this.data;
     const ix = foldedLookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.rTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.rTagHi[ix] === hi) return t.rView[ix]!;
-    return t.readSecond(ix, lo >>> PHYS_PAGE_SHIFT, hi) ?? this.fill(hi, lo, false);
+    return t.second(SIDE_READ, ix, lo >>> PHYS_PAGE_SHIFT, hi) ? t.rView[ix]! : this.fill(hi, lo, false);
   }
 
   probeWrite(hi: number, lo: number): void {
@@ -691,7 +691,7 @@ export class Mmu implements GuestMemory, PhysListener, MmuOps {
     const t = this.data;
     const ix = foldedLookasideIndex(lo >>> PHYS_PAGE_SHIFT, hi, TLB_ENTRIES);
     if (t.wTagLo[ix] === lo >>> PHYS_PAGE_SHIFT && t.wTagHi[ix] === hi) return t.wView[ix]!;
-    return t.writeSecond(ix, lo >>> PHYS_PAGE_SHIFT, hi) ?? this.fill(hi, lo, true);
+    return t.second(SIDE_WRITE, ix, lo >>> PHYS_PAGE_SHIFT, hi) ? t.wView[ix]! : this.fill(hi, lo, true);
   }
 
   read8(hi: number, lo: number): number {

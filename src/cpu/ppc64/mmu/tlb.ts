@@ -38,6 +38,18 @@ const TLB_DATA_BYTES = 6 * 4 * TLB_SLOTS;
 let stampCounter = 0;
 export const newStamp = (): number => ++stampCounter;
 
+/** TlbSet.second/makeRoom: the read or the write side. */
+export const SIDE_READ = 0;
+export const SIDE_WRITE = 1;
+
+interface DataSide {
+  readonly tagLo: Int32Array;
+  readonly tagHi: Int32Array;
+  /** Added to a slot in the keyed list. */
+  readonly key: number;
+  readonly arrays: ReadonlyArray<{ [i: number]: unknown }>;
+}
+
 /** One translation context's TLB: read, write and instruction sides. */
 export class TlbSet {
   /** This set's instruction translations as they are now (see newStamp). */
@@ -80,6 +92,9 @@ export class TlbSet {
    */
   readonly keyed: number[] = [];
 
+  /** The data sides' per-slot arrays, for moving entries between ways (the keyed list numbers write slots from TLB_SLOTS). */
+  private readonly sides: readonly DataSide[];
+
   constructor(host: HostMemory | undefined) {
     if (host) {
       // The same fields, as views of the host memory (same types: V8 keeps the fields' type).
@@ -93,6 +108,10 @@ export class TlbSet {
       this.wTagHi = a(4);
       this.wOff = a(5);
     }
+    this.sides = [
+      { tagLo: this.rTagLo, tagHi: this.rTagHi, key: 0, arrays: [this.rTagLo, this.rTagHi, this.rView, this.rOff, this.rGra] },
+      { tagLo: this.wTagLo, tagHi: this.wTagHi, key: TLB_SLOTS, arrays: [this.wTagLo, this.wTagHi, this.wView, this.wOff, this.wGra, this.wPhys] },
+    ];
   }
 
   /** Drop the keyed entries (an AMR/IAMR write). Returns whether an instruction entry went. */
@@ -133,71 +152,38 @@ export class TlbSet {
     return hit;
   }
 
-  /** Way 1 of set `ix`'s read side: on a hit, swapped into way 0 (where compiled code probes); its view, or undefined. */
-  readSecond(ix: number, tag: number, hi: number): DataView | undefined {
+  /**
+   * Way 1 of set `ix` on a data side (SIDE_READ, SIDE_WRITE): on a hit,
+   * swapped into way 0 (where compiled code probes). Whether it hit.
+   */
+  second(side: number, ix: number, tag: number, hi: number): boolean {
+    const d = this.sides[side]!;
     const j = ix + TLB_ENTRIES;
-    if (this.rTagLo[j] !== tag || this.rTagHi[j] !== hi) return undefined;
-    this.moveRead(ix, j, true);
-    return this.rView[ix];
-  }
-
-  /** The same for the write side. */
-  writeSecond(ix: number, tag: number, hi: number): DataView | undefined {
-    const j = ix + TLB_ENTRIES;
-    if (this.wTagLo[j] !== tag || this.wTagHi[j] !== hi) return undefined;
-    this.moveWrite(ix, j, true);
-    return this.wView[ix];
+    if (d.tagLo[j] !== tag || d.tagHi[j] !== hi) return false;
+    this.move(d, ix, j, true);
+    return true;
   }
 
   /** Make room in way 0 of set `ix` for a fill: its entry moves to way 1 (way 1's is dropped). */
-  readMakeRoom(ix: number): void {
-    if (this.rTagLo[ix] !== -1) this.moveRead(ix + TLB_ENTRIES, ix, false);
-  }
-
-  writeMakeRoom(ix: number): void {
-    if (this.wTagLo[ix] !== -1) this.moveWrite(ix + TLB_ENTRIES, ix, false);
+  makeRoom(side: number, ix: number): void {
+    const d = this.sides[side]!;
+    if (d.tagLo[ix] !== -1) this.move(d, ix + TLB_ENTRIES, ix, false);
   }
 
   /**
-   * Slot `from`'s read entry to slot `to` (and `to`'s to `from` when
-   * swapping). An entry keeps its storage-key dependence: while any keyed
-   * entry exists, both slots join the keyed list (dropping an unkeyed entry
-   * on an AMR write only costs a refill).
+   * Slot `from`'s entry to slot `to` (and `to`'s to `from` when swapping).
+   * An entry keeps its storage-key dependence: while any keyed entry
+   * exists, both slots join the keyed list (dropping an unkeyed entry on
+   * an AMR write only costs a refill).
    */
-  private moveRead(to: number, from: number, swap: boolean): void {
-    const tl = this.rTagLo[to]!, th = this.rTagHi[to]!, v = this.rView[to]!, o = this.rOff[to]!, g = this.rGra[to]!;
-    this.rTagLo[to] = this.rTagLo[from]!;
-    this.rTagHi[to] = this.rTagHi[from]!;
-    this.rView[to] = this.rView[from]!;
-    this.rOff[to] = this.rOff[from]!;
-    this.rGra[to] = this.rGra[from]!;
-    if (swap) {
-      this.rTagLo[from] = tl;
-      this.rTagHi[from] = th;
-      this.rView[from] = v;
-      this.rOff[from] = o;
-      this.rGra[from] = g;
-    } else this.rTagLo[from] = -1;
-    if (this.keyed.length) this.keyed.push(to, from);
-  }
-
-  private moveWrite(to: number, from: number, swap: boolean): void {
-    const tl = this.wTagLo[to]!, th = this.wTagHi[to]!, v = this.wView[to]!, o = this.wOff[to]!, g = this.wGra[to]!, p = this.wPhys[to]!;
-    this.wTagLo[to] = this.wTagLo[from]!;
-    this.wTagHi[to] = this.wTagHi[from]!;
-    this.wView[to] = this.wView[from]!;
-    this.wOff[to] = this.wOff[from]!;
-    this.wGra[to] = this.wGra[from]!;
-    this.wPhys[to] = this.wPhys[from]!;
-    if (swap) {
-      this.wTagLo[from] = tl;
-      this.wTagHi[from] = th;
-      this.wView[from] = v;
-      this.wOff[from] = o;
-      this.wGra[from] = g;
-      this.wPhys[from] = p;
-    } else this.wTagLo[from] = -1;
-    if (this.keyed.length) this.keyed.push(TLB_SLOTS + to, TLB_SLOTS + from);
+  private move(d: DataSide, to: number, from: number, swap: boolean): void {
+    for (const a of d.arrays) {
+      const t = a[to];
+      a[to] = a[from];
+      if (swap) a[from] = t;
+    }
+    if (!swap) d.tagLo[from] = -1;
+    if (this.keyed.length) this.keyed.push(d.key + to, d.key + from);
   }
 
   flush(): void {

@@ -361,28 +361,23 @@ export class BlockEmitter {
       }
       case 'add':
       case 'subf':
+      case 'mulld':
         if (w & 0x400) return false; // OE: the handler sets XER[OV]
-        if (s.mnem === 'add') {
-          this.gpr(RA(w));
+        if (s.mnem === 'subf') {
           this.gpr(RB(w));
+          this.gpr(RA(w));
         } else {
-          this.gpr(RB(w));
           this.gpr(RA(w));
+          this.gpr(RB(w));
         }
-        b.op(s.mnem === 'add' ? OP.i64Add : OP.i64Sub).set(L_R);
+        b.op(s.mnem === 'add' ? OP.i64Add : s.mnem === 'subf' ? OP.i64Sub : OP.i64Mul).set(L_R);
         this.result(w, RT(w));
         return true;
-      case 'mulld':
       case 'mullw':
-        if (w & 0x400) return false; // OE: the handler sets XER[OV]
-        if (s.mnem === 'mulld') {
-          this.gpr(RA(w));
-          this.gpr(RB(w));
-        } else {
-          // The low words, sign-extended: their 64-bit product is exact.
-          b.load32(this.rf + RF_GPR_LO + 4 * RA(w)).op(OP.i64ExtendI32S);
-          b.load32(this.rf + RF_GPR_LO + 4 * RB(w)).op(OP.i64ExtendI32S);
-        }
+        if (w & 0x400) return false;
+        // The low words, sign-extended: their 64-bit product is exact.
+        b.load32(this.rf + RF_GPR_LO + 4 * RA(w)).op(OP.i64ExtendI32S);
+        b.load32(this.rf + RF_GPR_LO + 4 * RB(w)).op(OP.i64ExtendI32S);
         b.op(OP.i64Mul).set(L_R);
         this.result(w, RT(w));
         return true;

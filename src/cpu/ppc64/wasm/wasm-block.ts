@@ -87,34 +87,27 @@ export function buildWasmBlock(
   const le = (cpu.mode & MODE_LE) !== 0;
   const b = e.b;
   const calls = callerFor(cpu, memory);
-  const importOf = (h: Handler, w: number) => calls.importOf(h, w);
   b.base().i32(0).store32(e.m(M_RETIRED));
   if (loops) b.op(OP.loop).byte(0x40);
   for (let k = 0; k < len; k++) {
     const s = slots[k]!;
+    // The slot through its handler: nip as the single-step loop sets it, then the import.
+    const callHandler = () => {
+      e.setNip(s);
+      b.i32(s.w).callImport(calls.importOf(handlers[k]!, s.w));
+    };
     const acc = ACCESS_FORMS[s.mnem];
-    if (acc && (acc.value === 'u' || acc.value === 's') && !invalidForm(acc, RT(s.w), RA(s.w))) {
-      e.access(s, acc, le, () => {
-        e.setNip(s);
-        b.i32(s.w).callImport(importOf(handlers[k]!, s.w));
-      });
+    const inline =
+      acc && (acc.value === 'u' || acc.value === 's') && !invalidForm(acc, RT(s.w), RA(s.w))
+        ? (e.access(s, acc, le, callHandler), true) // the handler only on the probe's slow path
+        : s.mnem === 'dcbz'
+          ? (e.dcbz(s, callHandler), true)
+          : e.emit(s, k);
+    if (inline) {
       if (k === len - 1) e.setNip(s);
       continue;
     }
-    if (s.mnem === 'dcbz') {
-      e.dcbz(s, () => {
-        e.setNip(s);
-        b.i32(s.w).callImport(importOf(handlers[k]!, s.w));
-      });
-      if (k === len - 1) e.setNip(s);
-      continue;
-    }
-    if (e.emit(s, k)) {
-      if (k === len - 1) e.setNip(s);
-      continue;
-    }
-    e.setNip(s);
-    b.i32(s.w).callImport(importOf(handlers[k]!, s.w));
+    callHandler();
     if (kinds[k] === K_BRANCH && k < len - 1) {
       // A branch the handler ran: leave if it was taken.
       b.load32(e.m(M_NIP_LO)).i32(s.nextLo).op(OP.i32Ne);
